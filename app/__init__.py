@@ -79,7 +79,9 @@ def register_blueprints(app: Flask) -> None:
     from app.api import register_views
     from app.extensions import csrf
     from app.web.auth.routes import bp as auth_bp
+    from app.web.excerpts.routes import bp as excerpts_bp
     from app.web.main.routes import bp as main_bp
+    from app.web.moments.routes import bp as moments_bp
     from app.web.rooms.routes import bp as rooms_bp
 
     register_views()
@@ -88,6 +90,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(rooms_bp)
+    app.register_blueprint(excerpts_bp)
+    app.register_blueprint(moments_bp)
 
 
 def register_sockets(app: Flask) -> None:

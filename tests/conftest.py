@@ -117,7 +117,9 @@ def runner(app):
 
 @pytest.fixture
 def user(app):
-    return factories.user()
+    person = factories.user()
+    db.session.commit()
+    return person
 
 
 @pytest.fixture

@@ -2,9 +2,19 @@
 
 from flask import Blueprint
 
+from app.web.converters import use_id_converter
+
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+use_id_converter(bp)
 
 
 def register_views() -> None:
     """Import the view modules so their endpoints register on ``bp`` (once)."""
-    from app.api import views_accounts, views_meta, views_rooms  # noqa: F401
+    from app.api import (  # noqa: F401
+        views_accounts,
+        views_excerpts,
+        views_meta,
+        views_moments,
+        views_rooms,
+        views_threads,
+    )

@@ -41,6 +41,7 @@ class Operation:
     query: dict[str, str] = field(default_factory=dict)
     extra_responses: dict[int, str] = field(default_factory=dict)
     request_media: str | None = None
+    body_required: bool = True
 
 
 OPERATIONS: list[Operation] = []
@@ -83,8 +84,12 @@ def endpoint(
     query: dict[str, str] | None = None,
     errors: dict[int, str] | None = None,
     request_media: str | None = None,
+    body_required: bool = True,
 ) -> Callable:
-    """Register an API view; the view receives ``body=`` (validated) when a model is given."""
+    """Register an API view; the view receives ``body=`` (validated) when a model is given.
+
+    With ``body_required=False`` an empty body is allowed and the view receives ``body=None``.
+    """
     operation = Operation(
         rule=bp.url_prefix + rule if bp.url_prefix else rule,
         method=method.lower(),
@@ -97,6 +102,7 @@ def endpoint(
         query=query or {},
         extra_responses=errors or {},
         request_media=request_media,
+        body_required=body_required,
     )
     OPERATIONS.append(operation)
 
@@ -108,7 +114,8 @@ def endpoint(
 
                 require_user()
             if body is not None:
-                kwargs["body"] = parse_body(body)
+                empty = not body_required and not request.get_data(cache=True)
+                kwargs["body"] = None if empty else parse_body(body)
             return view(*args, **kwargs)
 
         bp.add_url_rule(rule, view.__name__, wrapper, methods=[method.upper()])
@@ -184,7 +191,7 @@ def openapi_document(title: str, version: str) -> dict[str, Any]:
             entry["security"] = [{"bearer": []}, {"session": []}]
         if op.body is not None:
             entry["requestBody"] = {
-                "required": True,
+                "required": op.body_required,
                 "content": {"application/json": {"schema": ref(op.body)}},
             }
         elif op.request_media:

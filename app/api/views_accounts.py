@@ -17,7 +17,7 @@ from app.api.schemas import (
     UserUpdate,
 )
 from app.api.serialize import dump
-from app.api.spec import endpoint, parse_body
+from app.api.spec import endpoint
 from app.extensions import db, limiter
 from app.services import accounts
 from app.services.errors import Forbidden, Unauthorized
@@ -65,6 +65,8 @@ def register(body: UserCreate):
     "/tokens",
     "POST",
     summary="Issue a personal token (HTTP Basic email:password)",
+    body=TokenCreate,
+    body_required=False,
     response=TokenCreated,
     status=201,
     auth=False,
@@ -72,13 +74,11 @@ def register(body: UserCreate):
 )
 @limiter.limit(signin_limit_address, deduct_when=failed_attempt)
 @limiter.limit(signin_limit_account, key_func=signin_account_key, deduct_when=failed_attempt)
-def create_token():
+def create_token(body: TokenCreate | None):
     credentials = request.authorization
     if credentials is None or credentials.type != "basic":
         raise Unauthorized("Send your email and password with HTTP Basic authentication.")
-    name = ""
-    if request.get_data(cache=True):
-        name = parse_body(TokenCreate).name
+    name = body.name if body is not None else ""
     user = accounts.authenticate(
         credentials.username or "", credentials.password or "", ip=request.remote_addr
     )

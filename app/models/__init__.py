@@ -1,16 +1,29 @@
 """Models, one module per aggregate; importing this package registers every table."""
 
 from app.models.audit import AuditEvent
+from app.models.excerpt import Case, Excerpt, ExcerptLine
+from app.models.moment import Annotation, Moment, Tag
 from app.models.room import INVITABLE_ROLES, Invite, Membership, Role, Room
+from app.models.thread import Message, MessageEdit, ThreadCounter, ThreadState
 from app.models.user import ApiToken, User
 
 __all__ = [
     "INVITABLE_ROLES",
+    "Annotation",
     "ApiToken",
     "AuditEvent",
+    "Case",
+    "Excerpt",
+    "ExcerptLine",
     "Invite",
     "Membership",
+    "Message",
+    "MessageEdit",
+    "Moment",
     "Role",
     "Room",
+    "Tag",
+    "ThreadCounter",
+    "ThreadState",
     "User",
 ]

@@ -11,7 +11,11 @@ def register_handlers(socketio: SocketIO) -> None:
     Handlers are attached per application rather than with import-time decorators: a decorator
     runs once per process and would bind only to the first application's server.
     """
-    from app.realtime import connection
+    from app.realtime import connection, threads
 
     socketio.on_event("connect", connection.on_connect)
     socketio.on_event("disconnect", connection.on_disconnect)
+    socketio.on_event("join", threads.on_join)
+    socketio.on_event("leave", threads.on_leave)
+    socketio.on_event("message", threads.on_message)
+    socketio.on_event("typing", threads.on_typing)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from flask import session
-from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
 from app.extensions import db
@@ -24,7 +23,9 @@ def socket_user() -> User | None:
 
 def on_connect(auth=None):
     """Sent by a browser (session cookie) or script (``auth={"token": …}``) when it connects."""
-    user = current_user._get_current_object() if current_user.is_authenticated else None
+    # The browser's signed session cookie, read directly: the socket has no Flask-Login request.
+    session_id = session.get("_user_id")
+    user = accounts.load_session_user(session_id) if isinstance(session_id, str) else None
     if user is None and isinstance(auth, dict) and isinstance(auth.get("token"), str):
         user = accounts.user_for_token(auth["token"])
         if db.session.dirty:
@@ -37,5 +38,10 @@ def on_connect(auth=None):
 
 
 def on_disconnect(reason=None):
-    """Sent by Socket.IO when a client goes away."""
-    session.pop(SOCKET_USER_KEY, None)
+    """Sent by Socket.IO when a client goes away; the excerpts it viewed hear new presence."""
+    from app.realtime.threads import on_disconnect_presence
+
+    try:
+        on_disconnect_presence()
+    finally:
+        session.pop(SOCKET_USER_KEY, None)

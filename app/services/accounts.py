@@ -39,6 +39,12 @@ def clean_display_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
         raise Invalid("Enter a display name.", {"display_name": "Enter a display name."})
+    if "\x00" in name:
+        # PostgreSQL cannot store NUL in text; refuse it here rather than fail at the database.
+        raise Invalid(
+            "That display name contains an invalid character.",
+            {"display_name": "Remove the invalid character."},
+        )
     if len(name) > NAME_MAX:
         raise Invalid(
             "That display name is too long.",
@@ -124,7 +130,7 @@ def _digest(token: str) -> str:
 
 def create_token(user: User, name: str = "", *, ip: str | None = None) -> tuple[ApiToken, str]:
     """Issue a personal token; the plain token is returned once and only its hash is kept."""
-    name = " ".join(name.split())[:NAME_MAX] or "API token"
+    name = " ".join(name.replace("\x00", "").split())[:NAME_MAX] or "API token"
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, name=name, token_hash=_digest(plain), prefix=plain[:10])
     db.session.add(token)
@@ -169,7 +175,7 @@ def user_for_token(plain: str) -> User | None:
 def load_session_user(session_id: str) -> User | None:
     """Return the user for a Flask-Login session id of the form ``<id>:<session_key>``."""
     user_id, _, key = session_id.partition(":")
-    if not user_id.isdigit() or not key:
+    if not (user_id.isascii() and user_id.isdigit()) or not key:
         return None
     user = db.session.get(User, int(user_id))
     if user is None or not secrets.compare_digest(user.session_key, key):

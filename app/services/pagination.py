@@ -12,6 +12,8 @@ from app.services.errors import Invalid
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+# Keys are INTEGER columns; PostgreSQL refuses to compare them with anything larger.
+MAX_KEY = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ def parse_cursor(name: str, raw: str | None) -> int | None:
     """Return an integer cursor, or raise Invalid."""
     if raw is None or raw == "":
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    # isdigit() alone lets through digits int() cannot read, such as "²".
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18 or int(raw) > MAX_KEY:
         raise Invalid(f"{name} must be a cursor from a previous page.", {name: "Not a cursor."})
     return int(raw)
 

@@ -30,6 +30,10 @@ def _clean_room_fields(name: str, description: str) -> tuple[str, str]:
         errors["name"] = f"Use at most {NAME_MAX} characters."
     if len(description) > DESCRIPTION_MAX:
         errors["description"] = f"Use at most {DESCRIPTION_MAX} characters."
+    # PostgreSQL cannot store NUL in text; refuse it here rather than fail at the database.
+    for field, value in (("name", name), ("description", description)):
+        if "\x00" in value:
+            errors.setdefault(field, "Remove the invalid character.")
     if errors:
         raise Invalid(next(iter(errors.values())), errors)
     return name, description
@@ -165,13 +169,18 @@ def revoke_invite(user: User, room_id: int, invite_id: int, *, ip: str | None = 
     db.session.flush()
 
 
-def find_invite(code: str) -> Invite:
-    """Return the invite for a code, or raise NotFound (used-up and expired ones: Gone)."""
-    if not code or len(code) > 64:
+def _invite_by_code(code: str) -> Invite:
+    if not code or len(code) > 64 or "\x00" in code:
         raise NotFound("This invite code is not valid.")
     invite = db.session.scalar(select(Invite).where(Invite.code == code))
     if invite is None:
         raise NotFound("This invite code is not valid.")
+    return invite
+
+
+def find_invite(code: str) -> Invite:
+    """Return the invite for a code, or raise NotFound (used-up and expired ones: Gone)."""
+    invite = _invite_by_code(code)
     if not invite.is_usable(utcnow()):
         raise Gone("This invite has expired or has already been used. Ask for a new one.")
     return invite
@@ -179,14 +188,17 @@ def find_invite(code: str) -> Invite:
 
 def accept_invite(user: User, code: str, *, ip: str | None = None) -> Membership:
     """Join the invite's room with its role; accepting again as a member changes nothing."""
-    invite = find_invite(code)
+    invite = _invite_by_code(code)
     existing = db.session.scalar(
         select(Membership).where(
             Membership.room_id == invite.room_id, Membership.user_id == user.id
         )
     )
     if existing is not None:
+        # A repeated accept (a double click, a retried request) must not fail because the
+        # first one used the invite up.
         return existing
+    find_invite(code)
     # Count the use in the same UPDATE that checks it, so two people cannot share a last use.
     claimed = db.session.execute(
         Invite.__table__.update()

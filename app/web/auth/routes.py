@@ -19,6 +19,7 @@ from app.web.auth.forms import (
     RegisterForm,
     TokenForm,
 )
+from app.web.converters import use_id_converter
 from app.web.limits import (
     failed_attempt,
     register_limit_address,
@@ -28,6 +29,7 @@ from app.web.limits import (
 )
 
 bp = Blueprint("auth", __name__)
+use_id_converter(bp)
 
 
 def safe_next(target: str | None) -> str:

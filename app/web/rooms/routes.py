@@ -7,13 +7,15 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.models import Role
-from app.services import access, rooms
+from app.services import access, excerpts, reviews, rooms, tags
 from app.services.errors import ServiceError
 from app.services.pagination import parse_cursor
 from app.web.auth.forms import ConfirmForm
+from app.web.converters import use_id_converter
 from app.web.rooms.forms import InviteForm, JoinForm, RoleForm, RoomForm
 
 bp = Blueprint("rooms", __name__)
+use_id_converter(bp)
 
 
 def _fail(exc: ServiceError) -> None:
@@ -32,7 +34,11 @@ def _code_from(value: str) -> str:
 def index():
     page = rooms.list_rooms(current_user, before=parse_cursor("before", request.args.get("before")))
     return render_template(
-        "rooms/index.html", page=page, form=RoomForm(formdata=None), join=JoinForm(formdata=None)
+        "rooms/index.html",
+        page=page,
+        form=RoomForm(formdata=None),
+        join=JoinForm(formdata=None),
+        waiting=reviews.waiting_for(current_user),
     )
 
 
@@ -63,16 +69,40 @@ def show(room_id: int):
     room, membership = access.room_for(current_user, room_id)
     role = Role(membership.role)
     invites = rooms.list_invites(current_user, room_id) if role.can_invite else []
+    case_id = parse_cursor("case", request.args.get("case"))
+    author_id = parse_cursor("author", request.args.get("author"))
+    page = excerpts.list_excerpts(
+        current_user,
+        room_id,
+        case_id=case_id,
+        author_id=author_id,
+        limit=20,
+        before=parse_cursor("before", request.args.get("before")),
+    )
+    tag_counts = tags.tag_counts(room_id)
+    room_tags = [
+        t
+        for t in tags.room_tags(current_user, room_id, include_inactive=True)
+        if tag_counts.get(t.id)
+    ]
+    room_tags.sort(key=lambda t: -tag_counts[t.id])
+    db.session.commit()  # the room's taxonomy may have just been seeded
     return render_template(
         "rooms/show.html",
         room=room,
         role=role,
+        excerpts=page,
+        line_counts=excerpts.line_counts([e.id for e in page.items]),
+        cases=excerpts.list_cases(current_user, room_id),
+        filters={"case": case_id, "author": author_id},
         members=rooms.members(current_user, room_id),
         invites=invites,
         invite_form=InviteForm(formdata=None, days=current_app.config["INVITE_DEFAULT_DAYS"]),
         role_form=RoleForm(formdata=None),
         confirm=ConfirmForm(),
         new_invite=request.args.get("invite"),
+        room_tags=room_tags,
+        tag_counts=tag_counts,
     )
 
 
@@ -165,12 +195,14 @@ def join_with_code():
 @bp.route("/join/<code>", methods=["GET", "POST"])
 @login_required
 def join(code: str):
-    invite = rooms.find_invite(code)
+    # Accept first: accept_invite is idempotent, so a second click after the first used the
+    # invite up still lands in the room instead of on a "no longer available" page.
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         membership = rooms.accept_invite(current_user, code, ip=request.remote_addr)
         db.session.commit()
         flash(f"You joined as {Role(membership.role).label.lower()}.", "success")
         return redirect(url_for("rooms.show", room_id=membership.room_id))
+    invite = rooms.find_invite(code)
     already = access.role_in(current_user, invite.room_id)
     return render_template(
         "rooms/join.html",

@@ -1,0 +1,264 @@
+"""Looser pattern rules: organizations and places known only by position, and bare identifiers.
+
+Capitalized phrases after "at"/"works for", org spans extended over "of (the) X", police and
+fire departments, "<State> State", teams before "team", street intersections, ZIPs after a state
+name, ages over 89 with softer cues ("Mom's 94", "lived to ninety-one"), numeric ordinals after
+"the", "12.24"-style dates after a date preposition, cue-less mixed letter/digit IDs, licence
+numbers after a credential, and social handles without "@".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.deid import wordlists as wl
+from app.deid.finding import Candidate
+from app.deid.gazetteers import Gazetteers
+from app.deid.patterns import AGE_NUM
+
+US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|"
+    "New\\s+Jersey|New\\s+Mexico|New\\s+York|North\\s+Carolina|North\\s+Dakota|Ohio|Oklahoma|"
+    "Oregon|Pennsylvania|Rhode\\s+Island|South\\s+Carolina|South\\s+Dakota|Tennessee|Texas|Utah|"
+    "Vermont|Virginia|Washington|West\\s+Virginia|Wisconsin|Wyoming"
+)
+CAP = r"[A-Z][A-Za-z'’&-]*"
+STATE_SCHOOL_RE = re.compile(
+    rf"\b(?:{US_STATES}|Penn|Iowa|Boise|Portland|Wayne|Kent|Ball|Weber|Sonoma|Fresno|Chico)"
+    r"\s+(?:State|Tech)\b(?!\s+(?:Police|Patrol|Troopers?|Park|Prison|Penitentiary|Hospital|"
+    r"Fair|Line|Capitol|Senate|House|Legislature|Highway|Route|Road|Board|Bar|Department))"
+)
+ZIP_STATE_RE = re.compile(rf"\b(?:{US_STATES}),?\s+(?P<z>\d{{5}}(?:-\d{{4}})?)\b")
+DEPT_RE = re.compile(
+    rf"\b(?:{CAP}\s+){{1,3}}(?:Police|Fire|Sheriff['’]s|Sheriff)\s+(?:Department|Dept\.?|Office)"
+    rf"|\b(?:Department|Dept\.?)\s+of\s+(?:{CAP}\s+){{0,2}}{CAP}"
+)
+ORG_OF_RE = re.compile(
+    r"\b(?:Hospice|Bank|Church|Society|Friends|Sisters|Brothers|Daughters|Knights|Habitat|"
+    r"House|Museum|Academy|College|Institute|Home|Homes|Boys\s+(?:&|and)\s+Girls\s+Clubs?|"
+    r"Assembly|Assemblies|Temple|Congregation|Ministries|Services|Center|Centre|Clinic)"
+    rf"\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}"
+)
+OF_TAIL_RE = re.compile(rf"\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
+TEAM_RE = re.compile(
+    rf"\b(?P<o>(?:{CAP}\s+){{1,2}}{CAP})\s+(?:[a-z]+\s+)?(?:team|squad|club|league)\b"
+)
+AT_CAP_RE = re.compile(rf"\b(?:at|for)[ \t]+(?:the[ \t]+)?(?P<o>{CAP}(?:[ \t]+(?:{CAP}|of|&))*)")
+WORK_VERB_RE = re.compile(
+    r"\b(?:work|works|worked|working|drive|drives|drove|driving|deliver|delivers|delivered|"
+    r"delivering|job|jobs|shift|shifts|hired|fired|laid|employed|volunteer|volunteers|"
+    r"volunteered|intern|interned|manager|cashier|barista|clerk|nurse|teacher|till\s+close|"
+    r"quit|applied|apply|interview|interviewed|cook|server|bartend|bartends|bartender)\b",
+    re.IGNORECASE,
+)
+ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+INTERSECTION_RE = re.compile(
+    r"\b(?:on|at|off|of|near|by)\s+(?P<s>(?P<a>[A-Za-z]+|\d+(?:st|nd|rd|th))\s+(?:and|&)\s+"
+    rf"(?P<b>\d+(?:st|nd|rd|th)|{ORDINALS}))\b"
+)
+LOWER_AT_RE = re.compile(
+    r"\bat\s+(?:the\s+)?(?P<o>[a-z]+(?:\s+[a-z]+)?\s+(?:house|center|centre|hall|clinic|"
+    r"hospital|church|shelter|manor|lodge|recovery|behavioral|medical|academy))\b"
+    r"|\bat\s+(?P<w>[a-z]{4,})\b"
+)
+LOWER_SAINT_RE = re.compile(r"\b(?:st|saint)\.?\s+[a-z]{3,}s\b(?!\s+(?:st|street|ave|road|rd))")
+LOWER_STREET_RE = re.compile(
+    r"\b(?:on|off|lives\s+on|live\s+on)\s+(?P<s>[a-z]+\s+(?:ave|st|rd|dr|ln|blvd|ct|pkwy))\b"
+)
+AGE_SOFT_RE = re.compile(
+    r"(?:['’]s|\bis|\bwas|\bturns|\bturned|\blived\s+to|\blive\s+to|\bmade\s+it\s+to|\bdied\s+at|"
+    r"\bpassed\s+at|\bat\s+age|\bage)\s+"
+    rf"(?P<n>{AGE_NUM})\b(?!\s*(?:%|percent|mg|minutes|pounds|lbs|dollars|degrees|miles|times|"
+    r"days|hours|people|of|points|calls|texts))"
+    rf"|^(?:[^\n]{{0,60}}?:[ \t]*)?(?P<m>{AGE_NUM})\s+years\s+of\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+AGE_PERSON_RE = re.compile(
+    r"\b(?:mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|papa|aunt|uncle|"
+    r"she|he|her|his|husband|wife|neighbor|gran|granny|abuela|abuelo|nonna|lived|died|old)\b",
+    re.IGNORECASE,
+)
+THE_ORD_RE = re.compile(r"\b[Tt]he\s+(?P<d>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b")
+ORD_NOT_DATE = wl._set(
+    "time, times, grade, grader, graders, floor, place, step, steps, round, one, ones, percent,"
+    "percentile, century, amendment, street, st, avenue, ave, inning, hole, try, attempt, row,"
+    "period, birthday, anniversary, session, sessions, week, day, year, month, person, kid,"
+    "child, baby, pick, draft, precinct, ward, district, congressional, chapter, edition"
+)
+DOT_DATE_RE = re.compile(
+    r"\b(?:on|since|until|till|by|from|before|after)\s+(?P<d>(?:0?[1-9]|1[0-2])\.(?:[0-2]\d|3[01]))"
+    r"(?![\d.]|\s*(?:mg|miles|percent|%|dollars|bucks|hours|an\s+hour|pounds|lbs))"
+)
+MIXED_ID_RE = re.compile(r"(?<![\w@./-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{7,}(?![\w@])")
+LONG_NUM_RE = re.compile(r"(?<![\w$.,/@-])\d{6,}(?![\w%,.]|\.\d|\s*(?:dollars|bucks|people|steps))")
+CRED_ID_RE = re.compile(
+    r"\b(?:LPC|LCSW|LMFT|LMHC|LCPC|LPCC|LCDC|CADC|LADC|NPI|DEA|RN|LPN|LSW|LICSW|PsyD|license|"
+    r"licence|lic\.?)\s*(?:(?:number|no\.?|num)\s*)?(?:is\s+|was\s+|:\s*)?#?\s*(?P<v>[A-Z]{0,3}-?\d{4,}[A-Z]?)\b",
+    re.IGNORECASE,
+)
+HANDLE_CUE_RE = re.compile(
+    r"\b(?:insta|instagram|ig|snap|snapchat|tiktok|twitter|handle|username|user\s+name|"
+    r"gamertag|screen\s*name|discord|name\s+on\s+there|@)\s*(?:name\s+)?(?:is|was|:)\s+"
+    r"(?P<h>[A-Za-z0-9_.]{3,})",
+    re.IGNORECASE,
+)
+DOTTED_HANDLE_RE = re.compile(r"(?<![\w@.])[a-z0-9]+(?:[._][a-z0-9]+){1,4}(?![\w@]|\.\w)")
+
+
+def orgs_and_places(
+    text: str, gz: Gazetteers, lower_lines: list[tuple[int, int]]
+) -> Iterator[Candidate]:
+    """Organizations and places that carry no suffix of their own."""
+    for m in STATE_SCHOOL_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 4)
+    for m in ZIP_STATE_RE.finditer(text):
+        yield Candidate(m.start("z"), m.end("z"), "LOCATION", "ZIP", 4)
+    for m in DEPT_RE.finditer(text):
+        s = _skip_stop(text, m.start(), m.end())
+        if len(text[s : m.end()].split()) >= 2:
+            yield Candidate(s, m.end(), "ORGANIZATION", "ORG", 3)
+    for m in ORG_OF_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 2)
+    for m in TEAM_RE.finditer(text):
+        s = _skip_stop(text, m.start("o"), m.end("o"))
+        if s < m.end("o"):
+            yield Candidate(s, m.end("o"), "ORGANIZATION", "TEAM", 3)
+    for m in AT_CAP_RE.finditer(text):
+        words = m.group("o").split()
+        while words and words[-1] in ("of", "&"):
+            words.pop()
+        words = words[:4]
+        if len(words) == 1 and words[0].endswith(("'s", "’s")):
+            continue  # "at Maggie's": a person's home, found as a name
+        work = WORK_VERB_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if not words or _not_org(words, gz, work):
+            continue
+        if m.group(0).startswith("for") and not work:
+            continue
+        end = m.start("o") + len(" ".join(words))
+        if text[m.start("o") : end] != " ".join(words):
+            end = m.start("o") + len(words[0])
+        yield Candidate(m.start("o"), end, "ORGANIZATION", "EMPLOYER", 1)
+    for m in INTERSECTION_RE.finditer(text):
+        a, b = m.group("a").lower(), m.group("b").lower()
+        if a in wl.STOP_AFTER_CUE or a in wl.WEEKDAYS or a in wl.MONTHS or b in wl.WEEKDAYS:
+            continue
+        yield Candidate(m.start("s"), m.end("s"), "LOCATION", "STREET", 3)
+    for ls, le in lower_lines:
+        seg = text[ls:le]
+        for m in LOWER_AT_RE.finditer(seg):
+            g = "o" if m.group("o") else "w"
+            w = m.group(g)
+            if g == "w" and (w in gz.common or w in wl.STOP_AFTER_CUE or w in gz.first):
+                continue
+            yield Candidate(ls + m.start(g), ls + m.end(g), "ORGANIZATION", "ORG", 2)
+        for m in LOWER_SAINT_RE.finditer(seg):
+            yield Candidate(ls + m.start(), ls + m.end(), "ORGANIZATION", "ORG", 3)
+        for m in LOWER_STREET_RE.finditer(seg):
+            if m.group("s").split()[0] in wl.STOP_AFTER_CUE:
+                continue
+            yield Candidate(ls + m.start("s"), ls + m.end("s"), "LOCATION", "STREET", 3)
+
+
+HYPHEN_PLACE_RE = re.compile(r"\b(?:in|to|from|near|around)\s+(?P<p>[A-Z][a-z]+-[A-Z][a-z]+)\b")
+
+
+def hyphen_places(text: str) -> Iterator[Candidate]:
+    """'in Cedar-Riverside': a capitalized hyphenated compound after a place preposition."""
+    for m in HYPHEN_PLACE_RE.finditer(text):
+        yield Candidate(m.start("p"), m.end("p"), "LOCATION", "PLACE", 2)
+
+
+def extend_of(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Cornerstone Assembly' + ' of God', 'Krav Maga' + ' of Tempe': org spans over 'of X'."""
+    out = []
+    for c in cands:
+        if c.type == "ORGANIZATION":
+            m = OF_TAIL_RE.match(text, c.end)
+            if m:
+                out.append(Candidate(c.start, m.end(), c.type, c.label, c.priority))
+    return out
+
+
+def _skip_stop(text: str, s: int, e: int) -> int:
+    while s < e:
+        m = re.match(r"([\w'’.&-]+)\s*", text[s:e])
+        if not m:
+            return e
+        w = m.group(1).lower()
+        if w in STOP_FIRST or w in wl.POSSESSIVE_DETS:
+            s += m.end()
+        else:
+            return s
+    return e
+
+
+STOP_FIRST = wl._set(
+    "the, a, an, on, in, at, to, from, for, with, and, or, but, so, i, we, you, he, she, they,"
+    "it, my, our, his, her, their, your, everyone, everybody, nobody, when, then, if, like"
+)
+ORG_NOT_FIRST = wl._set(
+    "i, i'm, mom, dad, mom's, dad's, home, night, noon, midnight, first, least, last, once,"
+    "times, work, school, church, christmas, easter, thanksgiving, therapy, group, court,"
+    "mass, prom, camp, college, gma, grandma's, grandpa's, all, best, most, some, this, that"
+)
+
+
+def _not_org(words: list[str], gz: Gazetteers, work: bool) -> bool:
+    """True if a capitalized phrase after 'at' is something other than an org or place."""
+    low = [w.lower().rstrip(".'’") for w in words]
+    if low[0] in ORG_NOT_FIRST or low[0] in wl.WEEKDAYS or low[0] in wl.MONTHS:
+        return True
+    key = " ".join(low)
+    if key in gz.regions or key in wl.CLINICAL_TERMS:
+        return True
+    if key in wl.NONID_PROPER and not (work and key in wl.EMPLOYER_BRANDS):
+        return True  # "on Instagram", but "drives for Uber"
+    if len(low) == 1:
+        w = low[0]
+        if w in wl.HOLIDAYS or w in wl.RELATION_WORDS or w in wl.TITLES or w in wl.THEORISTS:
+            return True
+        if len(w) <= 2 or (words[0].isupper() and w in wl.CLINICAL_TERMS):
+            return True
+    if work and key in wl.EMPLOYER_BRANDS:
+        return False
+    return all(w in wl.NONID_PROPER or w in wl.HOLIDAYS for w in low)
+
+
+def numbers_and_ages(text: str) -> Iterator[Candidate]:
+    """Ages with soft cues, ordinal/dotted dates, bare IDs, licence numbers and handles."""
+    for m in AGE_SOFT_RE.finditer(text):
+        g = "n" if m.group("n") else "m"
+        if g == "n":
+            window = text[max(0, m.start() - 40) : m.end() + 30]
+            if not AGE_PERSON_RE.search(window):
+                continue
+        yield Candidate(m.start(g), m.end(g), "AGE", "AGE", 3)
+    for m in THE_ORD_RE.finditer(text):
+        nxt = re.match(r"\s*([A-Za-z]+)", text[m.end() : m.end() + 20])
+        if nxt and nxt.group(1).lower() in ORD_NOT_DATE:
+            continue
+        yield Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 2)
+    for m in DOT_DATE_RE.finditer(text):
+        yield Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 3)
+    for m in MIXED_ID_RE.finditer(text):
+        v = m.group(0).strip("-")
+        if sum(ch.isdigit() for ch in v) >= 4 and not re.fullmatch(r"[A-Z]+-\d{1,4}", v):
+            yield Candidate(m.start(), m.start() + len(v), "ID", "ID", 2)
+    for m in LONG_NUM_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ID", "ID", 1)
+    for m in CRED_ID_RE.finditer(text):
+        yield Candidate(m.start("v"), m.end("v"), "ID", "LICENSE", 4)
+    for m in HANDLE_CUE_RE.finditer(text):
+        h = m.group("h").rstrip(".")
+        if h.lower() in wl.STOP_AFTER_CUE or (h.isalpha() and h.islower() and len(h) < 4):
+            continue
+        yield Candidate(m.start("h"), m.start("h") + len(h), "HANDLE", "HANDLE", 3)
+    for m in DOTTED_HANDLE_RE.finditer(text):
+        parts = re.split(r"[._]", m.group(0))
+        namey = "_" in m.group(0) or (len(parts) >= 3 and max(len(p) for p in parts) >= 3)
+        if namey and not all(p.isdigit() for p in parts):
+            yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2)

@@ -1,0 +1,679 @@
+"""Pattern layer: validated regular expressions for contact details, numbers, dates and places."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.deid import wordlists as wl
+from app.deid.finding import Candidate
+
+TRAIL_PUNCT = ".,;:!?)]}'\"’”"
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+SPOKEN_EMAIL_RE = re.compile(
+    r"\b[a-z0-9]+(?:\s+(?:dot|underscore)\s+[a-z0-9]+|[._][a-z0-9]+)*\s+at\s+"
+    r"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:com|net|org|edu|gov|us|io)\b",
+    re.IGNORECASE,
+)
+TLDS = (
+    "com|org|net|edu|gov|io|co|us|me|ly|tv|app|info|biz|ca|uk|dev|ai|gg|xyz|site|online|store|"
+    "blog|link|page|social|live"
+)
+URL_RE = re.compile(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+"
+    rf"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"]*)?",
+    re.IGNORECASE,
+)
+IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
+IPV6_RE = re.compile(r"\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b")
+HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+PHONE_RE = re.compile(
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/-])"
+    r"|(?<![\w/.-])\+?1?\d{10}(?![\w/-])"
+    r"|(?<![\w/.-])\d{3}-\d{4}(?![\w/-])",
+    re.IGNORECASE,
+)
+SSN_RE = re.compile(r"(?<![\w/-])\d{3}([- ])\d{2}\1\d{4}(?![\w/-])")
+
+ID_CUE = (
+    r"(?:MRN|medical\s+record(?:\s+(?:number|no\.?|num|#))?|record\s+(?:number|no\.?|#)|"
+    r"chart\s+(?:number|#)|member\s+(?:ID|number|no\.?|#)|subscriber\s+(?:ID|number)|"
+    r"policy(?:\s+(?:number|no\.?|#))?|group\s+(?:number|#)|account(?:\s+(?:number|no\.?|#))?|"
+    r"acct\.?|claim(?:\s+(?:number|no\.?|#))?|case\s+(?:number|no\.?|#)|docket(?:\s+number)?|"
+    r"driver'?s\s+licen[cs]e(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?|#))?|"
+    r"plate(?:\s+number)?|tag\s+number|serial(?:\s+(?:number|no\.?|#))?|S/N|VIN|"
+    r"device\s+(?:ID|number)|badge(?:\s+number)?|student\s+(?:ID|number)|"
+    r"employee\s+(?:ID|number)|passport(?:\s+number)?|inmate\s+(?:number|#)|"
+    r"booking\s+number|confirmation\s+(?:number|code)|prescription\s+(?:number|#)|"
+    r"rx\s+(?:number|#)|insurance\s+(?:ID|number)|ID\s+(?:number|#)|ID|"
+    r"social(?:\s+security)?(?:\s+number)?|SSN|DOB|date\s+of\s+birth|birth\s?date)"
+)
+ID_FILLER = r"(?:[\s:#,]|\b(?:is|was|number|no\.?|of|ending|ends|that|in|with|it's|its)\b)*"
+ID_VALUE = (
+    r"(?=[A-Za-z0-9-]*\d|[A-Z]{1,4}[ -]\d)[A-Za-z0-9][A-Za-z0-9-]{1,}"
+    r"(?:[ -](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,})?"
+)
+ID_RE = re.compile(rf"\b{ID_CUE}{ID_FILLER}(?P<val>{ID_VALUE})", re.IGNORECASE)
+ID_LABELS = (
+    ("SSN", ("social", "ssn")),
+    ("MRN", ("mrn", "medical record", "record", "chart")),
+    ("LICENSE", ("licen", "passport")),
+    ("VEHICLE", ("plate", "vin", "tag number")),
+    ("DEVICE", ("serial", "s/n", "device")),
+    ("ACCOUNT", ("account", "acct", "policy", "member", "subscriber", "group", "claim")),
+)
+
+ZIP_RE = re.compile(r"(?<![\w$.,/-])\d{5}(?:-\d{4})?(?![\w/%-]|\.\d|,\d)")
+STATE_ABBR = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+ZIP_CUE_RE = re.compile(
+    rf"(?:zip(?:\s*code)?|postal\s+code|zipcode|\b(?:{STATE_ABBR})|[A-Z][a-z]+,)\W{{0,3}}$",
+)
+
+MONTH_NAMES = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+ORD_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "thirtieth|thirty[- ]first|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|"
+    "eighth|ninth)"
+)
+CARD_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|thirty[- ]one|twenty[- ](?:one|two|three|"
+    "four|five|six|seven|eight|nine)"
+)
+DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY = rf"(?:{DAY_NUM}|{ORD_WORDS})"
+YEAR = r"(?:'\d{2}|\d{4}|(?:nineteen|twenty)[- ](?:\w+)(?:[- ]\w+)?)"
+YEAR_NUM = r"(?:'\d{2}|(?:19|20)\d{2})"
+DATE_MD_RE = re.compile(
+    rf"\b(?P<m>{MONTH_NAMES})\s+(?:the\s+)?(?P<d>{DAY_NUM}|{ORD_WORDS}|{CARD_WORDS})\b"
+    rf"(?:,?\s+(?P<y>{YEAR_NUM})\b)?",
+    re.IGNORECASE,
+)
+DATE_DM_RE = re.compile(
+    rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_NAMES})(?![\w])(?:,?\s+(?P<y>{YEAR_NUM})\b)?",
+    re.IGNORECASE,
+)
+DATE_MY_RE = re.compile(rf"\b(?P<m>{MONTH_NAMES})(?:,|\s+of)?\s+(?P<y>{YEAR_NUM})\b", re.IGNORECASE)
+DATE_NUM_RE = re.compile(
+    r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\w/-]|\.\d)"
+)
+DATE_ISO_RE = re.compile(
+    r"(?<![\w/-])(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\w/-])"
+)
+DATE_THE_RE = re.compile(rf"\bthe\s+(?P<d>{DAY_NUM}|{ORD_WORDS})\b", re.IGNORECASE)
+DATE_FOLLOW_OK = wl._set(
+    "of, and, or, at, when, i, we, he, she, they, that, because, so, but, is, was, until,"
+    "through, to, for, which, right, this, last, next, or so, then, in, after, before, um, uh"
+)
+SCORE_PREV = wl._set(
+    "a, an, rated, rate, rating, score, scored, at, about, like, around, maybe, was, is, it's,"
+    "its, s, i'm, im, me, feel, feeling, felt, be, been, out, of, than, from, solid, only, just"
+)
+FRACTION_NEXT = wl._set(
+    "of, a, an, pill, pills, tab, tabs, tablet, tablets, cup, cups, dose, doses, mg, hour, hours,"
+    "mile, miles, way, ways, time, times, the, inch, inches, pound, pounds, glass, bottle,"
+    "beer, beers, drink, drinks, pack, packs"
+)
+
+AGE_NUM = (
+    r"(?:9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:one|a)\s+hundred(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
+AGE_AFTER_RE = re.compile(
+    rf"\b(?P<n>{AGE_NUM})(?:\s*-\s*|\s+)(?:years?|yrs?)(?:\s*-\s*|\s+)old\b|\b(?P<n2>{AGE_NUM})"
+    r"(?:\s*-\s*|\s+)(?:year|yr)(?:\s*-\s*|\s+)old\b|\b(?P<n3>9\d|1[01]\d)\s*(?:yo|y/o|y\.o\.)(?!\w)",
+    re.IGNORECASE,
+)
+AGE_BEFORE_RE = re.compile(
+    r"\b(?:she's|he's|i'm|im|she\s+is|he\s+is|i\s+am|is|was|turned|turning|turns|turn|age|aged|"
+    r"ages|at|be|reached|made\s+it\s+to|now|almost|nearly|over|just|about|like|she'll\s+be|"
+    r"he'll\s+be|will\s+be|would\s+be|would've\s+been|be\s+turning)\s+"
+    rf"(?P<n>{AGE_NUM})\b(?!\s*(?:%|percent|mg|milligrams|minutes|mins|pounds|lbs|dollars|"
+    r"bucks|times|days|hours|seconds|degrees|miles|points|people|of|out|on|in\s+the|cents|"
+    r"grand|k\b|thousand|hundred|feet|steps|calls|texts|messages|beers|drinks|pills|meetings))",
+    re.IGNORECASE,
+)
+
+STREET_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|"
+    r"Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Alley|Row|Pike|"
+    r"Turnpike|Loop|Crescent|Close|Expressway|Freeway|Path|Run|Pass|Crossing|Point|Ridge)"
+)
+CAPW = r"[A-Z][\w'’-]*\.?"
+UNIT = (
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#|Room|Rm|Lot|Bldg|Building)\.?\s*#?[A-Za-z0-9-]+)?"
+)
+STREET_NUM_RE = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+    rf"(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\s+){{1,4}}{STREET_SUFFIX}\b\.?{UNIT}"
+)
+STREET_NUM_LOWER_RE = re.compile(
+    r"\b\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|avenue|ave|road|boulevard|blvd|lane|drive|"
+    r"court|way|place|terrace|circle|parkway|highway|trail)\b",
+)
+STREET_NAMED_RE = re.compile(
+    rf"\b(?:(?:N|S|E|W|North|South|East|West)\.?\s+)?(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    r"(?:Street|St\.?(?!\s+[A-Z])|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|"
+    r"Parkway|Pkwy\.?|Highway|Terrace|Circle|Trail|Pike|Turnpike|Expressway|Freeway)\b"
+)
+STREET_NAMED_WEAK_RE = re.compile(
+    rf"\b(?:on|off|at|near|to|from|down|up|along|onto|past|by|live\s+on|lives\s+on)\s+"
+    rf"(?P<s>(?:{CAPW}\s+){{1,2}}(?:Court|Way|Place|Row|Loop|Close|Crescent|Square|Alley|Path))\b"
+)
+STREET_LOWER_RE = re.compile(
+    r"\b(?:on|off|at|near|to|from|down|up|along|onto|past|by)\s+(?P<s>(?:[a-z]+\s+){1,2}"
+    r"(?:street|avenue|road|boulevard|blvd|lane|drive|parkway|highway))\b"
+)
+ROUTE_RE = re.compile(
+    r"\b(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|County\s+Road|State\s+Route|I-|US-|SR-)\s?\d{1,4}[A-Z]?\b",
+    re.IGNORECASE,
+)
+STREET_STOP_FIRST = wl._set(
+    "the, a, an, this, that, my, our, his, her, their, your, on, off, at, near, to, from, down,"
+    "up, along, onto, past, by, one, two, main, same, busy, dead, end, side, wrong, right,"
+    "family, supreme, juvenile, drug, traffic, county, city, district, federal, state, small,"
+    "claims, no, any, every, some, each, in, and, or, i, we, you, it, is, was, live, lives"
+)
+
+PLACE_SUFFIX = (
+    r"(?:Mall|Park|Lake|Heights|Hills|Village|Center|Centre|Plaza|Beach|Bridge|Pier|Station|"
+    r"Library|Tower|Towers|Creek|River|Falls|Springs|Valley|Woods|Estates|Apartments|Apts|"
+    r"Manor|Bay|Island|Zoo|Stadium|Arena|Airport|Cemetery|Market|Commons|Gardens|Grove|"
+    r"Junction|Shopping\s+Center|Senior\s+Living|Motel|Hotel|Inn|Casino|Campground|Marina|"
+    r"Harbor|Harbour|Reservoir|Canyon|Forest|Prison|Jail|Correctional\s+Facility|Courthouse|"
+    r"Shelter|Trailer\s+Park|Mobile\s+Home\s+Park|Condos|Lofts|Flats|Residences|Townhomes|"
+    r"Neighborhood|District|Quarter|Township|Borough|Parish|County|Acres|Meadows|Landing)"
+)
+PLACE_SUFFIX_RE = re.compile(rf"\b(?:{CAPW}\s+){{1,3}}{PLACE_SUFFIX}\b")
+PLACE_PREFIX_RE = re.compile(
+    r"\b(?:Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Camp|Point|Cape)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+PLACE_STOP_FIRST = wl._set(
+    "the, a, an, this, that, my, our, his, her, their, your, big, new, old, local, public,"
+    "state, national, city, county, dog, skate, water, theme, amusement, ball, trampoline, car,"
+    "rv, trailer, mobile, home, high, middle, senior, community, rec, recreation, shopping,"
+    "strip, police, fire, gas, train, bus, subway, power, radio, tv, news, space, work, i, we,"
+    "you, he, she, they, it, when, then, so, but, and, or, if, in, at, on, to, from, by, with,"
+    "central, federal, juvenile, detention, county's, north, south, east, west, upper, lower,"
+    "inner, holding, treatment, rehab, halfway, women's, men's, family, homeless, youth,"
+    "crisis, domestic, violence, memorial, day, labor, ice, hot, cold, sun, safe, emotion,"
+    "wise, reasonable, window, pride, black, white, red, blue, green, yellow, every, any,"
+    "some, each, one, two, three, first, second, last, next, mom's, dad's, grandma's,"
+    "around, across, behind, beyond, near, past, over, under, toward, towards, through, into,"
+    "onto, along, outside, inside, about, after, before, since, till, until, like, via, up,"
+    "down, off, out, by, honestly, maybe, yeah, just, even, still, also"
+)
+
+SCHOOL_SUFFIX = (
+    r"(?:High\s+School|High|Middle\s+School|Middle|Elementary\s+School|Elementary|Junior\s+High|"
+    r"Academy|Prep|Preparatory|College|Community\s+College|University|Institute|School|"
+    r"Montessori|Day\s+School|Charter\s+School|Charter|Seminary|Conservatory|Polytechnic|Tech)"
+)
+SCHOOL_RE = re.compile(rf"\b(?:{CAPW}\s+){{1,3}}{SCHOOL_SUFFIX}\b")
+SCHOOL_LOWER_RE = re.compile(
+    r"\b(?P<w>[a-z]+)\s+(?:high\s+school|high|middle\s+school|middle|elementary|academy|prep)\b"
+)
+UNIVERSITY_OF_RE = re.compile(r"\bUniversity\s+of\s+[A-Z][\w'-]+(?:[\s-]+[A-Z][\w'-]+){0,2}")
+SCHOOL_PREFIX_RE = re.compile(
+    r"\b(?:UC|UW|UT|CU|SUNY|CUNY|Cal\s+State|Cal\s+Poly|Penn\s+State|Texas\s+A&M)\s+[A-Z][\w'-]+"
+)
+SCHOOL_ACRONYMS = wl._set(
+    "ucla, usc, nyu, mit, unc, ucsf, ucsd, unlv, lsu, osu, asu, ucf, byu, tcu, smu, uconn, cuny,"
+    "suny, umass, uva, vcu, gwu, rit, rpi, fiu, fsu, usf, uga, utep, utsa, uiuc, umich, upenn,"
+    "psu, cmu, csun, sdsu, sjsu, ucsb, ucsc, uci, ucr, ucd"
+)
+SCHOOL_STOP_FIRST = wl._set(
+    "the, a, an, my, our, his, her, their, your, this, that, junior, senior, middle, high,"
+    "elementary, community, state, public, private, catholic, christian, charter, medical,"
+    "law, grad, graduate, nursing, art, beauty, trade, summer, sunday, bible, night, online,"
+    "business, cooking, culinary, driving, flight, film, dental, vet, med, boarding, military,"
+    "prep, new, old, local, i, we, you, he, she, they, it, in, at, to, from, by, and, or, but,"
+    "so, when, then, if, alternative, continuation, special, regular, traditional, secular,"
+    "homeschool, religious, jewish, islamic, hebrew, language, music, dance, acting, film,"
+    "high, first, second, freshman, sophomore, upper, lower, back, go, went, hate, love, like"
+)
+HOSPITAL_SUFFIX = (
+    r"(?:Hospital|Medical\s+Center|Medical|General|Memorial|Clinic|Health\s+System|"
+    r"Behavioral\s+Health|Behavioral|Health|Regional|Methodist|Presbyterian|Sinai|Healthcare|"
+    r"Rehabilitation\s+Center|Rehab|Recovery\s+Center|Treatment\s+Center|Psychiatric|"
+    r"Urgent\s+Care|Infirmary|Children's)"
+)
+HOSPITAL_RE = re.compile(rf"\b(?:{CAPW}[\s-]+){{1,3}}{HOSPITAL_SUFFIX}\b")
+HOSPITAL_NAMES_RE = re.compile(
+    r"\b(?:Cedars[- ]Sinai|Mass\s+General|Johns\s+Hopkins|Mayo\s+Clinic|Cleveland\s+Clinic|"
+    r"Sloan\s+Kettering|Sheppard\s+Pratt|McLean|Menninger|Bellevue|Kaiser(?:\s+Permanente)?"
+    r"(?:\s+[A-Z][a-z]+)?|Children's\s+[A-Z][a-z]+|Mount\s+Sinai|Mt\.?\s+Sinai)\b"
+)
+HOSPITAL_STOP_FIRST = wl._set(
+    "the, a, an, my, our, his, her, their, your, this, that, general, mental, public, behavioral,"
+    "state, county, city, psychiatric, medical, urgent, primary, community, regional, local,"
+    "children's, women's, veterans, va, i, we, you, he, she, they, it, in, at, to, from, by,"
+    "and, or, but, so, when, then, if, good, bad, better, poor, physical, sexual, reproductive,"
+    "overall, total, holistic, whole, emotional, free, big, inpatient, outpatient, private, go,"
+    "went, call, called"
+)
+CHURCH_SUFFIX = (
+    r"(?:Church|Chapel|Cathedral|Temple|Synagogue|Mosque|Masjid|Fellowship|Tabernacle|"
+    r"Ministries|Ministry|Congregation|Baptist|Methodist|Lutheran|Presbyterian|Episcopal|"
+    r"Assembly|Kingdom\s+Hall|Parish|Abbey|Gurdwara|Mandir|A\.?M\.?E\.?(?:\s+Zion)?|CME|COGIC|"
+    r"UMC|UCC)"
+)
+CHURCH_RE = re.compile(rf"\b(?:{CAPW}\s+){{1,3}}{CHURCH_SUFFIX}\b")
+CHURCH_PREFIX_RE = re.compile(
+    r"\b(?:Temple|Congregation|Masjid|Beth|Holy|Our\s+Lady\s+of)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+)
+CHURCH_STOP_FIRST = wl._set(
+    "the, a, an, my, our, his, her, their, your, this, that, southern, american, independent,"
+    "missionary, free, catholic, black, baptist, methodist, big, small, local, mega, old,"
+    "i, we, you, he, she, they, it, in, at, to, from, by, and, or, but, so, when, then, if, go,"
+    "went, holy, christian, evangelical, orthodox, mormon, lds, whole, entire, sunday, family"
+)
+SAINT_RE = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?(?:\s+(?:the\s+)?[A-Z][a-z]+)?")
+COMPANY_SUFFIX = (
+    r"(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|Company|Group|Partners|Associates|Bank|"
+    r"Insurance|Foods|Motors|Logistics|Solutions|Technologies|Tech|Systems|Consulting|"
+    r"Construction|Auto\s+Body|Auto|Realty|Dental|Plumbing|Electric|Roofing|Landscaping|"
+    r"Industries|Enterprises|Labs|Pharmacy|Bakery|Cafe|Café|Diner|Grill|Pizza|Pizzeria|Salon|"
+    r"Studios|Studio|Fitness|Gym|Law\s+Firm|Trucking|Manufacturing|Services|Staffing|Daycare|"
+    r"Childcare|Catering|Brewing|Brewery|Farms|Market|Tavern|Pub|Bar|Restaurant|Steakhouse|"
+    r"Cleaners|Motors|Imports|Hardware|Nursery|Vet|Veterinary|Animal\s+Hospital|Credit\s+Union|"
+    r"Pharmaceuticals|Media|Marketing|Properties|Management|Home\s+Care|Car\s+Wash|Bakeshop|"
+    r"Bake\s+Shop|Shop|Shoppe|Boutique|Kitchen|Deli|Bistro|Eatery|Taqueria|Cantina|Barbershop|"
+    r"Spa|Nails|Garage|Towing|Lounge|Club|Lanes|Cinema|Bookstore|Florist|Mart|Outlet|"
+    r"Warehouse|Supply|Roasters|Creamery|Donuts|Tacos|BBQ|Barbecue)"
+)
+COMPANY_RE = re.compile(rf"\b(?:{CAPW}\s+|&\s+){{1,3}}{COMPANY_SUFFIX}(?!\w)")
+COMPANY_STOP_FIRST = (
+    SCHOOL_STOP_FIRST
+    | HOSPITAL_STOP_FIRST
+    | wl._set(
+        "sports, gay, food, health, car, coffee, local, chain, fast, chinese, mexican, italian,"
+        "thai, indian, japanese, sushi, ice, frozen, pet, nail, hair, tattoo, dive, sports, wine,"
+        "tech, big, small, insurance, rehab, law, tv, radio, news, social, support, peer, therapy,"
+        "yoga, crossfit, gym, bank, auto, body, used, farmers, flea, stock, black, job, labor,"
+        "housing, real, estate, mortgage, credit, student, debt, food, drug, dental, vision,"
+        "book, fight, country, night, strip, comedy, golf, glee, chess, drama, fan, breakfast,"
+        "supper, lunch, dinner, poker, garden, knitting, running, hiking, boys, girls, coffee"
+    )
+)
+
+
+for _name in (
+    "PLACE_STOP_FIRST",
+    "SCHOOL_STOP_FIRST",
+    "HOSPITAL_STOP_FIRST",
+    "CHURCH_STOP_FIRST",
+    "COMPANY_STOP_FIRST",
+    "STREET_STOP_FIRST",
+):
+    globals()[_name] = globals()[_name] | wl.TITLES | wl.RELATION_WORDS
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in TRAIL_PUNCT:
+        e -= 1
+    return s, e
+
+
+def contacts(text: str) -> Iterator[Candidate]:
+    """Emails, URLs, IP addresses and social handles."""
+    for m in EMAIL_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        yield Candidate(s, e, "EMAIL", "EMAIL", 5)
+    for m in SPOKEN_EMAIL_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "EMAIL", "EMAIL", 4)
+    for m in URL_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        frag = text[s:e]
+        if "@" in frag and not frag.lower().startswith(("http", "www")):
+            continue
+        # Skip "e.g."-like fragments and bare numbers such as "3.5.com"-free text.
+        if re.fullmatch(r"[\d.]+", frag):
+            continue
+        yield Candidate(s, e, "URL", "URL", 4)
+    for m in IPV4_RE.finditer(text):
+        parts = m.group(0).split(".")
+        if all(int(p) <= 255 for p in parts) and not all(len(p) == 1 for p in parts):
+            yield Candidate(m.start(), m.end(), "IP", "IP", 4)
+    for m in IPV6_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "IP", "IP", 4)
+    for m in HANDLE_RE.finditer(text):
+        if len(m.group(0)) >= 3:
+            yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 4)
+
+
+def _ssn_valid(digits: str) -> bool:
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def numbers(text: str) -> Iterator[Candidate]:
+    """Phone numbers, SSNs and cue-introduced record/account/licence numbers."""
+    for m in SSN_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        label = "SSN" if _ssn_valid(digits) else "ID"
+        yield Candidate(m.start(), m.end(), "ID", label, 5)
+    for m in PHONE_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "PHONE", "PHONE", 4)
+    for m in ID_RE.finditer(text):
+        val = m.group("val")
+        s, e = _trim(text, m.start("val"), m.end("val"))
+        if e - s < 3:
+            continue
+        cue = m.group(0)[: m.start("val") - m.start()].lower()
+        if re.fullmatch(r"\d{1,2}", val) or (re.fullmatch(r"(?:19|20)\d{2}", val)):
+            continue
+        if ("dob" in cue or "birth" in cue) and DATE_NUM_RE.fullmatch(text[s:e]):
+            yield Candidate(s, e, "DATE", "DATE", 5)
+            continue
+        label = "ID"
+        for lab, keys in ID_LABELS:
+            if any(k in cue for k in keys):
+                label = lab
+                break
+        yield Candidate(s, e, "ID", label, 5)
+
+
+def zips(text: str) -> Iterator[Candidate]:
+    """Five-digit ZIP codes next to a state, a 'City,' or the word zip."""
+    for m in ZIP_RE.finditer(text):
+        before = text[max(0, m.start() - 25) : m.start()]
+        if ZIP_CUE_RE.search(before):
+            yield Candidate(m.start(), m.end(), "LOCATION", "ZIP", 4)
+
+
+def _valid_md(mon: int, day: int) -> bool:
+    return 1 <= mon <= 12 and 1 <= day <= 31
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z']+)\W*$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\W*?([A-Za-z']+)", text[pos : pos + 30])
+    return m.group(1).lower() if m else ""
+
+
+def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
+    """Dates with a day or a month (years alone are kept)."""
+    for m in DATE_MD_RE.finditer(text):
+        mon = m.group("m")
+        if not _month_ok(text, m.start(), m.end("m"), mon, lower_ok, has_day=True):
+            continue
+        end = m.end()
+        d = m.group("d").lower()
+        # "May 2 of us", "march one" are too weak without a digit day: require ordinal or digit.
+        if (
+            d.isalpha()
+            and mon.lower().rstrip(".") in wl.AMBIG_MONTHS
+            and not d.endswith(("st", "nd", "rd", "th"))
+        ):
+            continue
+        if d.isdigit() and _next_word(text, end) in ("percent", "mg", "minutes", "hours", "pounds"):
+            continue
+        yield Candidate(m.start(), end, "DATE", "DATE", 4)
+    for m in DATE_DM_RE.finditer(text):
+        mon = m.group("m")
+        if not _month_ok(text, m.start("m"), m.end("m"), mon, lower_ok, has_day=True):
+            continue
+        d = m.group("d").lower()
+        if d.isdigit() and int(d) > 31:
+            continue
+        between = text[m.end("d") : m.start("m")]
+        # "14 March" is a date but "2 May I" is not: a bare number before an ambiguous month
+        # needs "of".
+        if "of" not in between and mon.lower().rstrip(".") in wl.AMBIG_MONTHS and d.isdigit():
+            continue
+        if d.isalpha() and "of" not in between:
+            continue
+        if re.fullmatch(r"(?i)fourth\s+of\s+july", m.group(0)):
+            continue  # a holiday, not a date of the person
+        yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
+    for m in DATE_MY_RE.finditer(text):
+        mon = m.group("m")
+        if not _month_ok(text, m.start(), m.end("m"), mon, lower_ok, has_day=True):
+            continue
+        s, e = _trim(text, m.start("m"), m.end("m"))
+        if text[e : e + 1] == ".":
+            e += 1
+        yield Candidate(s, e, "DATE", "DATE", 3)
+    for m in DATE_NUM_RE.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        sep = m.group("sep")
+        if not (_valid_md(a, b) or _valid_md(b, a)):
+            continue
+        if not y:
+            if sep == ".":
+                continue
+            prev = _prev_word(text, m.start())
+            nxt = _next_word(text, m.end())
+            if sep == "/" and b in (4, 5, 7, 10, 100) and (prev in SCORE_PREV or nxt in ("on",)):
+                continue
+            if nxt in FRACTION_NEXT or prev in ("half", "about", "like", "a", "an", "maybe"):
+                continue
+            if sep == "-" and (nxt in ("times", "days", "hours", "weeks", "drinks") or b <= a):
+                continue
+        elif sep == "." and len(y) == 2:
+            continue
+        yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
+    for m in DATE_ISO_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "DATE", "DATE", 5)
+    for m in DATE_THE_RE.finditer(text):
+        d = m.group("d")
+        nxt = _next_word(text, m.end())
+        after = text[m.end() : m.end() + 2]
+        prev = _prev_word(text, m.start())
+        if d.isalpha():
+            # Spoken ordinals ("the first time") are dates only as "on the twenty-first".
+            if prev not in ("on", "by", "until", "till", "since", "before", "after", "from"):
+                continue
+            if nxt and nxt not in DATE_FOLLOW_OK and not re.match(r"\s*[.,;!?]", after):
+                continue
+        else:
+            if not re.search(r"(?:st|nd|rd|th)$", d, re.IGNORECASE):
+                continue
+            end_ok = not nxt or re.match(r"\s*[.,;!?)\n]", after) or nxt in DATE_FOLLOW_OK
+            if not end_ok and prev not in ("on", "by", "until", "since"):
+                continue
+            if nxt and nxt not in DATE_FOLLOW_OK and not re.match(r"\s*[.,;!?)\n]", after):
+                continue
+        yield Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 3)
+    # A month alone after a date preposition ("back in March", "since October").
+    for m in re.finditer(rf"\b{MONTH_NAMES}(?!\w)", text, re.IGNORECASE):
+        mon = m.group(0)
+        if not _month_ok(text, m.start(), m.end(), mon, lower_ok, has_day=False):
+            continue
+        end = m.end()
+        if mon.endswith(".") and mon.lower().rstrip(".") not in (
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ):
+            end -= 1  # a sentence's full stop, not an abbreviation
+        yield Candidate(m.start(), end, "DATE", "DATE", 2)
+
+
+def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool) -> bool:
+    key = mon.lower().rstrip(".")
+    # In normally cased text, lower-case month words are ordinary words ("march", "may").
+    if not mon[0].isupper() and not lower_ok and (key in wl.AMBIG_MONTHS or len(key) <= 4):
+        return False
+    # Abbreviations ("Mar", "Dec") count only capitalized or with a period.
+    short = len(key) <= 4 and key not in ("may", "june", "july")
+    if short and not mon.endswith(".") and not mon[0].isupper():
+        return False
+    nxt = _next_word(text, e)
+    if key in ("may", "march") and nxt in wl.PRONOUN_FOLLOW:
+        return False
+    if key == "july" and re.search(r"(?i)fourth\s+of\s*$", text[max(0, s - 12) : s]):
+        return False  # the holiday
+    if has_day:
+        return True
+    prev = _prev_word(text, s)
+    if key in wl.AMBIG_MONTHS:
+        return prev in wl.MONTH_PREPS
+    return prev in wl.MONTH_PREPS or mon[0].isupper()
+
+
+def ages(text: str) -> Iterator[Candidate]:
+    """Ages over 89 with an age cue."""
+    for m in AGE_AFTER_RE.finditer(text):
+        g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
+        yield Candidate(m.start(g), m.end(g), "AGE", "AGE", 4)
+    for m in AGE_BEFORE_RE.finditer(text):
+        cue = m.group(0)[: m.start("n") - m.start()].strip().lower()
+        # "at 95" and "over 90" need an age word nearby to be ages rather than speeds or counts.
+        if cue in ("at", "over", "about", "like", "just", "now", "almost", "nearly", "is", "was"):
+            window = text[max(0, m.start() - 60) : m.end() + 40].lower()
+            if not re.search(
+                r"\b(?:old|age|aged|birthday|grandma|grandpa|grandmother|grandfather|mother|father|"
+                r"mom|dad|she|he|aunt|uncle|great|nana|turned|born|lived|years)\b",
+                window,
+            ):
+                continue
+        yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
+
+
+def streets(text: str, lower_ok: bool) -> Iterator[Candidate]:
+    """Street addresses and named streets."""
+    for m in STREET_NUM_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if m.group(0).rstrip().endswith(".") and not re.search(
+            r"\b(?:St|Ave|Rd|Blvd|Dr|Ln|Ct)\.$", m.group(0).rstrip()
+        ):
+            pass
+        if text[e : e + 1] == "." and re.search(
+            r"\b(?:St|Ave|Rd|Blvd|Dr|Ln|Ct|Pl|Pkwy)$", text[s:e]
+        ):
+            e += 1
+        yield Candidate(s, e, "LOCATION", "STREET", 4)
+    for m in STREET_NAMED_RE.finditer(text):
+        words = m.group(0).split()
+        if words[0].lower().rstrip(".") in STREET_STOP_FIRST:
+            # Drop a leading stop word ("on Maple Ave" matched from "Maple").
+            continue
+        s, e = m.start(), m.end()
+        if (
+            text[e - 1 : e] != "."
+            and text[e : e + 1] == "."
+            and re.search(r"\b(?:St|Ave|Rd|Blvd)$", text[s:e])
+        ):
+            e += 1
+        yield Candidate(s, e, "LOCATION", "STREET", 3)
+    for m in STREET_NAMED_WEAK_RE.finditer(text):
+        words = m.group("s").split()
+        if words[0].lower() in STREET_STOP_FIRST:
+            continue
+        yield Candidate(m.start("s"), m.end("s"), "LOCATION", "STREET", 3)
+    for m in ROUTE_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "LOCATION", "STREET", 3)
+    if lower_ok:
+        for m in STREET_NUM_LOWER_RE.finditer(text):
+            yield Candidate(m.start(), m.end(), "LOCATION", "STREET", 3)
+        for m in STREET_LOWER_RE.finditer(text):
+            words = m.group("s").split()
+            if words[0] in STREET_STOP_FIRST or (len(words) == 3 and words[1] in STREET_STOP_FIRST):
+                continue
+            yield Candidate(m.start("s"), m.end("s"), "LOCATION", "STREET", 2)
+
+
+def _strip_stop_prefix(text: str, s: int, e: int, stop: frozenset[str]) -> int:
+    """Move the start past leading stop words; return the new start (or e if nothing is left)."""
+    while s < e:
+        m = re.match(r"([\w'’.&-]+)\s*", text[s:e])
+        if not m:
+            return e
+        w = m.group(1)
+        sentence_end = w.endswith(".") and w.lower().rstrip(".") not in ("st", "mt", "ft", "dr")
+        if w.lower().rstrip(".") in stop or not w[0].isupper() or sentence_end:
+            s += m.end()
+        else:
+            return s
+    return e
+
+
+def known_orgs_lower(text: str) -> Iterator[Candidate]:
+    """Well-known hospitals and universities in lines written without capitals."""
+    for m in re.finditer(HOSPITAL_NAMES_RE.pattern, text, re.IGNORECASE):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "HOSPITAL", 3)
+    for m in re.finditer(r"\buniversity\s+of\s+[a-z]+(?:\s+[a-z]+)?", text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 3)
+    for m in re.finditer(r"\b(?:st|saint)\.?\s+[a-z]+['’]s\b", text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 3)
+    for m in re.finditer(r"\b[a-z]+\b", text):
+        if m.group(0) in SCHOOL_ACRONYMS:
+            yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 3)
+
+
+def places_and_orgs(text: str) -> Iterator[Candidate]:
+    """Landmarks, neighbourhoods, counties, schools, hospitals, churches and companies."""
+    specs = (
+        (PLACE_SUFFIX_RE, "LOCATION", "PLACE", PLACE_STOP_FIRST),
+        (SCHOOL_RE, "ORGANIZATION", "SCHOOL", SCHOOL_STOP_FIRST),
+        (HOSPITAL_RE, "ORGANIZATION", "HOSPITAL", HOSPITAL_STOP_FIRST),
+        (CHURCH_RE, "ORGANIZATION", "CHURCH", CHURCH_STOP_FIRST),
+        (COMPANY_RE, "ORGANIZATION", "EMPLOYER", COMPANY_STOP_FIRST),
+    )
+    for rx, typ, label, stop in specs:
+        for m in rx.finditer(text):
+            s = _strip_stop_prefix(text, m.start(), m.end(), stop)
+            words = text[s : m.end()].split()
+            if len(words) < 2:
+                continue
+            lab = label
+            if label == "PLACE" and words[-1] in ("County", "Parish", "Township", "Borough"):
+                lab = "COUNTY"
+            yield Candidate(s, m.end(), typ, lab, 3)
+    for m in PLACE_PREFIX_RE.finditer(text):
+        words = m.group(0).split()
+        if words[1].lower() in PLACE_STOP_FIRST or words[1].lower() in wl.WEEKDAYS:
+            continue
+        yield Candidate(m.start(), m.end(), "LOCATION", "PLACE", 2)
+    for m in re.finditer(r"\b[A-Z][A-Za-z]{1,5}\b", text):
+        if m.group(0).lower() in SCHOOL_ACRONYMS and not m.group(0).istitle():
+            yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 3)
+    for m in UNIVERSITY_OF_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 4)
+    for m in SCHOOL_PREFIX_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 4)
+    for m in HOSPITAL_NAMES_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "HOSPITAL", 4)
+    for m in CHURCH_PREFIX_RE.finditer(text):
+        words = m.group(0).split()
+        if words[0] == "Holy" and words[1] in ("Spirit", "Ghost", "Bible", "Communion", "Week"):
+            continue
+        if words[-1].lower() in CHURCH_STOP_FIRST:
+            continue
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "CHURCH", 3)
+    for m in SAINT_RE.finditer(text):
+        frag = m.group(0)
+        nxt = _next_word(text, m.end())
+        if nxt in ("street", "st", "ave", "avenue", "road", "blvd"):
+            continue
+        label = "ORG"
+        if re.search(r"(?:Hospital|Medical)", text[m.end() : m.end() + 20]):
+            label = "HOSPITAL"
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", label, 2 if "'" not in frag else 3)

@@ -1,0 +1,84 @@
+"""The scanner: runs every layer, resolves overlaps, propagates, returns sorted findings."""
+
+from __future__ import annotations
+
+import re
+
+from app.deid import context, loose, patterns, safetynet, spoken
+from app.deid import wordlists as wl
+from app.deid.finding import Candidate, Finding
+from app.deid.gazetteers import load
+from app.deid.propagate import propagate
+from app.deid.tokens import tokenize
+
+# "I go by Ada": after these a clinical abbreviation or common word is the person's name.
+NAMED_RE = re.compile(
+    r"\b(?:named|called|nicknamed|go(?:es)? by|went by|known as|name's|name is)\s+$", re.I
+)
+
+
+def resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.type))
+    taken: list[Candidate] = []
+    for c in order:
+        if c.end <= c.start:
+            continue
+        if all(c.end <= o.start or c.start >= o.end for o in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _non_identifying(span: str, typ: str) -> bool:
+    """Whole spans that are clinical terms, or (as names/places) non-identifying proper nouns."""
+    if span in wl.CLINICAL_TERMS:
+        return True
+    return typ in ("NAME", "LOCATION") and span in context.HARD_STOP
+
+
+def scan(text: str) -> list[Finding]:
+    """Return the identifying spans of text, sorted by start and non-overlapping."""
+    if not text or not text.strip():
+        return []
+    gz = load()
+    tokens, lines = tokenize(text)
+    cands: list[Candidate] = []
+    cands += patterns.contacts(text)
+    cands += patterns.numbers(text)
+    cands += patterns.zips(text)
+    cands += patterns.dates(text, lower_ok=False)
+    cands += patterns.ages(text)
+    cands += patterns.streets(text, lower_ok=False)
+    cands += patterns.places_and_orgs(text)
+    cands += spoken.runs(text)
+    # Lines written without capitals (speech recognition) get the case-insensitive variants.
+    lower_lines = {t.line for t in tokens if t.lower_line}
+    for li in sorted(lower_lines):
+        ln = lines[li]
+        seg = text[ln.start : ln.end]
+        for c in [
+            *patterns.dates(seg, lower_ok=True),
+            *patterns.streets(seg, lower_ok=True),
+            *patterns.known_orgs_lower(seg),
+        ]:
+            cands.append(
+                Candidate(c.start + ln.start, c.end + ln.start, c.type, c.label, c.priority)
+            )
+    cands += context.detect(text, tokens, lines, gz)
+    spans = [(lines[li].start, lines[li].end) for li in sorted(lower_lines)]
+    cands += loose.orgs_and_places(text, gz, spans)
+    cands += loose.numbers_and_ages(text)
+    cands += loose.hyphen_places(text)
+    cands += loose.extend_of(text, cands)
+    cands += safetynet.detect(text, tokens, lines, gz)
+    found = resolve(cands)
+    found = resolve(found + propagate(text, tokens, found, gz))
+    # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
+    found = [
+        c
+        for c in found
+        if not _non_identifying(text[c.start : c.end].lower(), c.type)
+        or (c.type == "NAME" and NAMED_RE.search(text, max(0, c.start - 20), c.start))
+    ]
+    return [Finding(c.start, c.end, c.type, text[c.start : c.end], c.label) for c in found]

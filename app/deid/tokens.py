@@ -1,0 +1,132 @@
+"""Tokenizer with speaker-label, sentence-start and lower-case-line information."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words: letters with inner apostrophes/hyphens ("O'Donnell", "Mary-Kate", "Maggie's").
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*|\d+")
+CONTRACTION_TAILS = ("t", "m", "re", "ve", "ll", "d")
+LABEL_RE = re.compile(
+    r"^[ \t]*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?[ \t]*(?:-[ \t]*)?)?"
+    r"(?P<label>[^:\n]{1,40}?)[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?:(?=[ \t]|$)"
+)
+SENT_END = re.compile(r"(?:[.?!…:;\"“”(\[—]|\s-)\s*$")
+
+
+@dataclass(slots=True)
+class Token:
+    """One word; start/end cover the word without a possessive 's."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    idx: int
+    line: int
+    cap: bool
+    sent_start: bool
+    in_label: bool
+    lower_line: bool
+    possessive: bool
+    is_digit: bool
+
+
+@dataclass(slots=True)
+class Line:
+    """One transcript line with the character range of its speaker label."""
+
+    start: int
+    end: int
+    label_start: int
+    label_end: int
+    body_start: int
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into lines and find each line's speaker label (if any)."""
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        m = LABEL_RE.match(raw)
+        if m and _plausible_label(m.group("label")):
+            ls, le = pos + m.start("label"), pos + m.end("label")
+            out.append(Line(pos, end, ls, le, pos + m.end()))
+        else:
+            out.append(Line(pos, end, -1, -1, pos))
+        pos = end + 1
+    return out
+
+
+def _plausible_label(label: str) -> bool:
+    words = label.split()
+    if not words or len(words) > 4:
+        return False
+    # Labels are short names/roles, not clauses: no sentence punctuation inside.
+    return not any(ch in label for ch in ',;?!"')
+
+
+def tokenize(text: str) -> tuple[list[Token], list[Line]]:
+    """Tokenize text into words with position flags."""
+    lines = split_lines(text)
+    tokens: list[Token] = []
+    for li, line in enumerate(lines):
+        seg = text[line.start : line.end]
+        line_tokens: list[Token] = []
+        for m in WORD_RE.finditer(seg):
+            s, e = line.start + m.start(), line.start + m.end()
+            word = m.group(0)
+            possessive = False
+            # Split "Maggie's"; contractions like "don't" stay whole (never names).
+            for apo in ("'", "’"):
+                if apo in word:
+                    head, _, tail = word.rpartition(apo)
+                    if tail.lower() == "s" and head:
+                        word, e, possessive = head, e - 2, True
+                    break
+            in_label = line.label_start <= s < line.label_end
+            line_tokens.append(
+                Token(
+                    start=s,
+                    end=e,
+                    text=word,
+                    lower=word.lower(),
+                    idx=0,
+                    line=li,
+                    cap=word[:1].isupper(),
+                    sent_start=False,
+                    in_label=in_label,
+                    lower_line=False,
+                    possessive=possessive,
+                    is_digit=word.isdigit(),
+                )
+            )
+        body = [t for t in line_tokens if not t.in_label and not t.is_digit]
+        alpha_caps = sum(1 for t in body if t.cap and t.lower != "i")
+        # A line with no capitals at all (speech-recognizer style) is matched case-insensitively.
+        lower_line = len(body) >= 3 and alpha_caps == 0
+        prev_end = line.body_start if line.label_start >= 0 else line.start
+        first_in_body = True
+        for t in line_tokens:
+            t.lower_line = lower_line
+            if t.in_label:
+                continue
+            between = text[prev_end : t.start]
+            if first_in_body:
+                t.sent_start = not re.search(r"[A-Za-z0-9]", text[line.start : t.start]) or (
+                    line.label_start >= 0 and t.start >= line.body_start and _only_punct(between)
+                )
+                first_in_body = False
+            else:
+                t.sent_start = bool(SENT_END.search(between))
+            prev_end = t.end + (2 if t.possessive else 0)
+        tokens.extend(line_tokens)
+    for i, t in enumerate(tokens):
+        t.idx = i
+    return tokens, lines
+
+
+def _only_punct(s: str) -> bool:
+    return not re.search(r"[A-Za-z0-9]", s)

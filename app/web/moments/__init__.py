@@ -1,0 +1,1 @@
+"""Pages for countertransference moments, annotations, review, agreement and the taxonomy."""

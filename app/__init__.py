@@ -64,14 +64,29 @@ def register_extensions(app: Flask) -> None:
     auth_loaders.configure_login(login_manager)
     csrf.init_app(app)
     limiter.init_app(app)
+    # The extension object is shared by every app built in this process (tests build many);
+    # without a queue, say so, or an earlier app's Redis manager would be reused.
+    queue = {} if app.config.get("REDIS_URL") else {"client_manager": None}
     socketio.init_app(
         app,
-        async_mode=app.config["SOCKETIO_ASYNC_MODE"],
+        async_mode=socketio_async_mode(app.config["SOCKETIO_ASYNC_MODE"]),
         message_queue=app.config.get("REDIS_URL"),
         cors_allowed_origins=[],  # same origin only: the browser's Origin must match the host
         logger=False,
         engineio_logger=False,
+        **queue,
     )
+
+
+def socketio_async_mode(configured: str) -> str:
+    """Follow the server: gevent when gunicorn's gevent worker has patched the standard library."""
+    if configured != "auto":
+        return configured
+    try:
+        from gevent import monkey
+    except ImportError:
+        return "threading"
+    return "gevent" if monkey.is_module_patched("socket") else "threading"
 
 
 def register_blueprints(app: Flask) -> None:

@@ -77,7 +77,8 @@ class Config:
         self.REGISTER_LIMIT_PER_ADDRESS = os.environ.get("REGISTER_LIMIT_PER_ADDRESS", "10/hour")
         self.INVITE_DEFAULT_DAYS = _int("INVITE_DEFAULT_DAYS", 7)
         self.MESSAGE_LIMIT_PER_USER = os.environ.get("MESSAGE_LIMIT_PER_USER", "30/10 seconds")
-        self.SOCKETIO_ASYNC_MODE = os.environ.get("SOCKETIO_ASYNC_MODE") or "threading"
+        # "auto": gevent under gunicorn's gevent worker, threads otherwise.
+        self.SOCKETIO_ASYNC_MODE = os.environ.get("SOCKETIO_ASYNC_MODE") or "auto"
         self.LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
         # Argon2id cost; the defaults are the argon2-cffi library's (RFC 9106 low-memory profile).
         self.ARGON2_TIME_COST = _int("ARGON2_TIME_COST", 3)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from flask import g, has_app_context
-from flask.testing import FlaskClient
+from flask import g, request_started
 from sqlalchemy import create_engine, text
 
 from app import create_app
@@ -64,18 +63,14 @@ def _empty_tables(url: str) -> None:
     engine.dispose()
 
 
-class FreshRequestClient(FlaskClient):
-    """A test client whose requests do not inherit the test's cached sign-in.
+def _fresh_globals(sender, **extra) -> None:
+    """Give every test request an empty ``g``, as a real server does.
 
-    Test requests reuse the fixture's app context, so Flask-Login's per-request user cache in
-    ``g`` would otherwise leak from one request into the next.
+    Test requests reuse the fixture's application context, so ``g`` (Flask-Login's cached user,
+    ``g.token_auth``) would otherwise leak from one request into the next.
     """
-
-    def open(self, *args, **kwargs):
-        if has_app_context():
-            for key in ("_login_user", "token_auth"):
-                g.pop(key, None)
-        return super().open(*args, **kwargs)
+    for key in list(g):
+        g.pop(key)
 
 
 @pytest.fixture
@@ -86,7 +81,7 @@ def make_app(database_url, tmp_path):
     def build(**overrides):
         overrides.setdefault("instance", str(tmp_path / "instance"))
         app = create_app(TestingConfig(database_url=database_url, **overrides))
-        app.test_client_class = FreshRequestClient
+        request_started.connect(_fresh_globals, app)
         apps.append(app)
         return app
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import INVITABLE_ROLES, Invite, Membership, Role, Room, User
 from app.orm import utcnow
-from app.services import access, audit
+from app.services import access, audit, tags
 from app.services.errors import Conflict, Forbidden, Gone, Invalid, NotFound
 from app.services.pagination import Page, paginate
 
@@ -46,6 +46,7 @@ def create_room(user: User, name: str, description: str = "", *, ip: str | None 
     db.session.add(room)
     db.session.flush()
     db.session.add(Membership(room=room, user_id=user.id, role=Role.OWNER))
+    tags.seed_room(room.id)
     audit.record(
         "room.created", actor=user, room_id=room.id, target_type="room", target_id=room.id, ip=ip
     )

@@ -122,6 +122,10 @@
     form.addEventListener("focusin", function () { if (bar) bar.hidden = true; });
   });
 
+  // After the gate stopped a form, bring its list of findings into view.
+  var gate = document.querySelector(".gate");
+  if (gate) gate.scrollIntoView({ block: "center" });
+
   if (bar) {
     bar.addEventListener("click", function (event) {
       if (event.target.closest("[data-dismiss]")) {

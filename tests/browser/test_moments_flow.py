@@ -3,6 +3,8 @@ room-visible and private annotations that reach exactly the people they are mean
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -17,9 +19,7 @@ pytestmark = pytest.mark.browser
 
 # Line 1 has a character outside the Basic Multilingual Plane: one code point, two UTF-16 units.
 TRANSCRIPT = (
-    "T: I felt 😬 tense when she went quiet.\n"
-    "C: I don't know what to say.\n"
-    "T: Take your time."
+    "T: I felt 😬 tense when she went quiet.\nC: I don't know what to say.\nT: Take your time."
 )
 
 SELECT_TEXT = """([startLine, startText, endLine, endText]) => {
@@ -48,21 +48,26 @@ SELECT_TEXT = """([startLine, startText, endLine, endText]) => {
 @pytest.fixture
 def seeded(live_server, tmp_path):
     """People, a room and a posted excerpt, written straight into the live server's database."""
-    app = create_app(TestingConfig(database_url=f"sqlite:///{tmp_path / 'browser.db'}",
-                                   instance=str(tmp_path)))
+    app = create_app(
+        TestingConfig(database_url=f"sqlite:///{tmp_path / 'browser.db'}", instance=str(tmp_path))
+    )
     with app.app_context():
         owner = factories.user("olive@example.org", "Olive Owner")
         room = factories.room(owner, "Tuesday group")
         people = {
-            "sam": factories.member(room, Role.SUPERVISOR,
-                                    factories.user("sam@example.org", "Sam Supervisor")),
-            "tia": factories.member(room, Role.TRAINEE,
-                                    factories.user("tia@example.org", "Tia Trainee")),
-            "mo": factories.member(room, Role.MEMBER,
-                                   factories.user("mo@example.org", "Mo Member")),
+            "sam": factories.member(
+                room, Role.SUPERVISOR, factories.user("sam@example.org", "Sam Supervisor")
+            ),
+            "tia": factories.member(
+                room, Role.TRAINEE, factories.user("tia@example.org", "Tia Trainee")
+            ),
+            "mo": factories.member(
+                room, Role.MEMBER, factories.user("mo@example.org", "Mo Member")
+            ),
         }
         excerpt = excerpts.post_excerpt(
-            people["tia"], room.id,
+            people["tia"],
+            room.id,
             excerpts.ExcerptDraft(title="When she went quiet", text=TRANSCRIPT, attest=True),
         )
         db.session.commit()
@@ -83,8 +88,9 @@ def sign_in(page, base: str, email: str) -> None:
 def select(page, start_line, start_text, end_line=None, end_text=None) -> None:
     """Select text the way a reader does; the page's deferred script must be running."""
     page.wait_for_load_state("domcontentloaded")
-    page.evaluate(SELECT_TEXT, [start_line, start_text, end_line or start_line,
-                                end_text or start_text])
+    page.evaluate(
+        SELECT_TEXT, [start_line, start_text, end_line or start_line, end_text or start_text]
+    )
 
 
 def test_tag_compare_and_annotate(seeded, new_page, tmp_path):
@@ -101,6 +107,7 @@ def test_tag_compare_and_annotate(seeded, new_page, tmp_path):
     # Offsets are code points: the emoji before "tense" counts once, not twice.
     expect(tia.locator("#m-start")).to_have_value("9")
     expect(tia.locator("#m-end")).to_have_value("14")
+    tia.screenshot(path=str(tmp_path / "selection.png"))
     bar.get_by_role("button", name="Tag this moment").click()
     expect(tia.locator("#m-tag")).to_be_focused()
     form = tia.locator("#tag-form")
@@ -123,7 +130,17 @@ def test_tag_compare_and_annotate(seeded, new_page, tmp_path):
     select(mo, 1, "tense")
     form = mo.locator("#tag-form")
     form.get_by_label("Tag").select_option(label="Irritation / frustration")
+    form.get_by_label("Note").fill("She sounds like my sister Maggie.")
     form.get_by_role("button", name="Tag this moment").click()
+    # The gate names the possible identifier; nothing typed is lost; attesting keeps it.
+    gate = form.get_by_role("alert").filter(has_text="might identify someone")
+    expect(gate).to_contain_text("Maggie")
+    expect(form.get_by_label("Note")).to_have_value("She sounds like my sister Maggie.")
+    expect(form.get_by_label("Tag")).to_have_value(re.compile(r"\d+"))
+    gate.screenshot(path=str(tmp_path / "gate.png"))
+    form.get_by_label("These are not identifying — keep them (I attest)").check()
+    form.get_by_role("button", name="Tag this moment").click()
+    expect(mo.locator("#moments")).to_contain_text("She sounds like my sister Maggie.")
     select(mo, 2, "know what to say.", 3, "Take your time.")
     expect(form.get_by_label("From line")).to_have_value("2")
     expect(form.get_by_label("To line")).to_have_value("3")

@@ -62,6 +62,21 @@ class ServerProcess:
         self.port = port or free_port()
         self.log = log
         self.process: subprocess.Popen | None = None
+        # What `make run` starts; benchmarks swap in the gevent worker.
+        self.command = [
+            "gunicorn",
+            "--worker-class",
+            "gthread",
+            "--workers",
+            "1",
+            "--threads",
+            "32",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--graceful-timeout",
+            "2",
+            "wsgi:app",
+        ]
 
     @property
     def url(self) -> str:
@@ -79,7 +94,8 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}")
             try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:  # noqa: S310 - our own http URL
+                health = self.url + "/healthz"
+                with urllib.request.urlopen(health, timeout=1) as response:  # noqa: S310
                     if response.status == 200:
                         return self
             except OSError:
@@ -88,20 +104,7 @@ class ServerProcess:
 
     def _spawn(self, output) -> subprocess.Popen:
         return subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "--worker-class",
-                "gthread",
-                "--workers",
-                "1",
-                "--threads",
-                "32",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--graceful-timeout",
-                "2",
-                "wsgi:app",
-            ],
+            [str(BIN / self.command[0]), *self.command[1:]],
             cwd=PROJECT_ROOT,
             env=self.env,
             stdout=output,

@@ -39,8 +39,9 @@ def seed(database_url: str, instance) -> tuple[int, list[str]]:
             owner, room.id, excerpts.ExcerptDraft(title="Live", text="T: hi\nC: hello", attest=True)
         )
         tokens = [accounts.create_token(person, "live")[1] for person in (owner, other)]
-        db.session.commit()
         excerpt_id = excerpt.id
+        db.session.commit()
+        db.session.remove()
         db.engine.dispose()
     return excerpt_id, tokens
 

@@ -65,16 +65,15 @@ def test_keep_leaves_the_text_and_is_recorded():
 
 
 def test_manual_redaction_is_propagated_to_every_repeat():
-    text = "T: And Bubbles?\nC: Bubbles is my dog; bubbles knows."
+    # A pet's name that is also an everyday word: the scanner has no reason to flag it.
+    text = "T: and the dog?\nC: pepper is my dog. pepper knows when I cry. Pepper's old."
     fields = {"text": text}
-    resolutions = redact_all(fields)
-    start = text.index("Bubbles")
-    resolutions.append(deid.Resolution(start, start + 7, "redact", "text", "NAME"))
-    resolutions = [r for r in resolutions if not (r.start < start + 7 and start < r.end)] + [
-        resolutions[-1]
-    ]
+    assert not any("epper" in f.finding.text for f in deid.scan_fields(fields))
+    start = text.index("pepper")
+    resolutions = [*redact_all(fields), deid.Resolution(start, start + 6, "redact", "text", "NAME")]
     result = deid.check_gate(fields, resolutions, attest=True)
-    assert "ubbles" not in result.clean["text"]
+    assert "epper" not in result.clean["text"]
+    assert result.clean["text"].count("[NAME-1]") == 3
     assert result.record["manual_redactions"] == 1
 
 

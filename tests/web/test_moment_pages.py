@@ -21,7 +21,8 @@ def group(room_with):
     """A room with every role and one excerpt posted by the trainee."""
     room, people = room_with(Role.SUPERVISOR, Role.MEMBER, Role.TRAINEE)
     excerpt = excerpts.post_excerpt(
-        people[Role.TRAINEE], room.id,
+        people[Role.TRAINEE],
+        room.id,
         excerpts.ExcerptDraft(title="Quiet", text=TEXT, attest=True),
     )
     tags.seed_room(room.id)
@@ -42,19 +43,38 @@ def moment_form(tag, line=1, end_line=None, start=None, end=None, **extra):
 
 
 def tag(person, excerpt, slug, line, start, end, end_line=None, **extra) -> Moment:
-    found = moments.add_moment(person, excerpt.id, moments.MomentDraft(
-        line=line, start=start, end=end, end_line=end_line, tag=slug, **extra))
+    found = moments.add_moment(
+        person,
+        excerpt.id,
+        moments.MomentDraft(line=line, start=start, end=end, end_line=end_line, tag=slug, **extra),
+    )
     db.session.commit()
     return found
 
 
 def test_excerpt_page_highlights_overlapping_moments_and_annotations(client, group, login):
     room, people, excerpt = group
-    tag(people[Role.MEMBER], excerpt, "anxiety-in-silence", 1, 7, 14, intensity=4,
-        almost_said="Say something!", instead="Let the silence be.")
+    tag(
+        people[Role.MEMBER],
+        excerpt,
+        "anxiety-in-silence",
+        1,
+        7,
+        14,
+        intensity=4,
+        almost_said="Say something!",
+        instead="Let the silence be.",
+    )
     tag(people[Role.TRAINEE], excerpt, "rescue-fantasy", 1, 10, 35)
-    annotations.add_annotation(people[Role.SUPERVISOR], excerpt.id, line=1, start=0, end=6,
-                               body="Notice *this*.", visibility="room")
+    annotations.add_annotation(
+        people[Role.SUPERVISOR],
+        excerpt.id,
+        line=1,
+        start=0,
+        end=6,
+        body="Notice *this*.",
+        visibility="room",
+    )
     db.session.commit()
     login(people[Role.MEMBER])
     html = client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
@@ -94,19 +114,25 @@ def test_tag_a_moment_by_offsets_in_code_points_and_by_whole_lines(client, group
     login(people[Role.MEMBER])
     page = client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
     assert '<optgroup label="Feelings in the clinician">' in page
-    response = client.post(f"/excerpts/{excerpt.id}/moments",
-                           data=moment_form(tag_id(room, "anxiety-in-silence"), start=9, end=14,
-                                            intensity=3, note="Tight chest."))
+    response = client.post(
+        f"/excerpts/{excerpt.id}/moments",
+        data=moment_form(
+            tag_id(room, "anxiety-in-silence"), start=9, end=14, intensity=3, note="Tight chest."
+        ),
+    )
     assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"/excerpts/{excerpt.id}#moment-1") or \
-        "#moment-" in response.headers["Location"]
+    assert (
+        response.headers["Location"].endswith(f"/excerpts/{excerpt.id}#moment-1")
+        or "#moment-" in response.headers["Location"]
+    )
     found = db.session.scalars(select(Moment)).one()
     assert (found.line, found.start, found.end_line, found.end) == (1, 9, 1, 14)
     assert found.intensity == 3 and found.note == "Tight chest."
     assert spans_quote(excerpt, found) == "tense"
 
-    client.post(f"/excerpts/{excerpt.id}/moments",
-                data=moment_form("rescue-fantasy", line=2, end_line=3))
+    client.post(
+        f"/excerpts/{excerpt.id}/moments", data=moment_form("rescue-fantasy", line=2, end_line=3)
+    )
     whole = db.session.scalars(select(Moment).where(Moment.line == 2)).one()
     assert (whole.start, whole.end_line, whole.end) == (0, 3, len("Take your time."))
 
@@ -127,17 +153,20 @@ def test_retired_and_merged_tags_are_not_offered(client, group, login):
     select_html = re.search(r'<select id="m-tag".*?</select>', html, re.S).group(0)
     assert "Envy" not in select_html and "Sleepiness" not in select_html
     assert "Boredom / withdrawal" in select_html
-    response = client.post(f"/excerpts/{excerpt.id}/moments",
-                           data=moment_form(tag_id(room, "envy"), start=0, end=6))
+    response = client.post(
+        f"/excerpts/{excerpt.id}/moments", data=moment_form(tag_id(room, "envy"), start=0, end=6)
+    )
     assert response.status_code == 422
     assert "retired" in response.get_data(as_text=True)
 
 
 def test_bad_span_is_refused_with_everything_kept(client, group, login):
-    room, people, excerpt = group
+    _room, people, excerpt = group
     login(people[Role.MEMBER])
-    response = client.post(f"/excerpts/{excerpt.id}/moments",
-                           data=moment_form("irritation", start=5, end=500, note="kept note"))
+    response = client.post(
+        f"/excerpts/{excerpt.id}/moments",
+        data=moment_form("irritation", start=5, end=500, note="kept note"),
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "end must be between" in html and "kept note" in html
@@ -145,10 +174,16 @@ def test_bad_span_is_refused_with_everything_kept(client, group, login):
 
 
 def test_gate_round_trip_keeps_what_was_typed(client, group, login):
-    room, people, excerpt = group
+    _room, people, excerpt = group
     login(people[Role.MEMBER])
-    data = moment_form("protectiveness", start=0, end=6, note="She reminds me of my sister Maggie",
-                       almost_said="It will be fine.", intensity=2)
+    data = moment_form(
+        "protectiveness",
+        start=0,
+        end=6,
+        note="She reminds me of my sister Maggie",
+        almost_said="It will be fine.",
+        intensity=2,
+    )
     response = client.post(f"/excerpts/{excerpt.id}/moments", data=data)
     html = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -160,12 +195,17 @@ def test_gate_round_trip_keeps_what_was_typed(client, group, login):
     assert db.session.scalar(select(Moment)) is None
 
     keep = dict(re.findall(r'<input type="hidden" name="(m-keep-[^"]+)" value="([^"]*)"', html))
-    assert keep == {"m-keep-0-field": "note", "m-keep-0-start": "28", "m-keep-0-end": "34",
-                    "m-keep-0-text": "Maggie"}
+    assert keep == {
+        "m-keep-0-field": "note",
+        "m-keep-0-start": "28",
+        "m-keep-0-end": "34",
+        "m-keep-0-text": "Maggie",
+    }
     # Without the attestation the gate asks again; with it the moment is saved as typed.
     assert client.post(f"/excerpts/{excerpt.id}/moments", data=data | keep).status_code == 422
-    response = client.post(f"/excerpts/{excerpt.id}/moments",
-                           data=data | keep | {"m-keep-attest": "y"})
+    response = client.post(
+        f"/excerpts/{excerpt.id}/moments", data=data | keep | {"m-keep-attest": "y"}
+    )
     assert response.status_code == 302
     saved = db.session.scalars(select(Moment)).one()
     assert saved.note == "She reminds me of my sister Maggie"
@@ -175,40 +215,59 @@ def test_gate_round_trip_keeps_what_was_typed(client, group, login):
 
 
 def test_non_member_gets_404_everywhere(client, group, login):
-    room, people, excerpt = group
+    room, _people, excerpt = group
     login(factories.user())
     db.session.commit()
-    for url in (f"/excerpts/{excerpt.id}", f"/excerpts/{excerpt.id}/agreement",
-                f"/rooms/{room.id}/moments", f"/rooms/{room.id}/tags",
-                f"/rooms/{room.id}/tags.css", f"/rooms/{room.id}/tags/codebook.json"):
+    for url in (
+        f"/excerpts/{excerpt.id}",
+        f"/excerpts/{excerpt.id}/agreement",
+        f"/rooms/{room.id}/moments",
+        f"/rooms/{room.id}/tags",
+        f"/rooms/{room.id}/tags.css",
+        f"/rooms/{room.id}/tags/codebook.json",
+    ):
         assert client.get(url).status_code == 404, url
-    for url in (f"/excerpts/{excerpt.id}/moments", f"/excerpts/{excerpt.id}/annotations",
-                f"/excerpts/{excerpt.id}/review", f"/rooms/{room.id}/tags"):
-        assert client.post(url, data=moment_form("irritation") | {"name": "x"}).status_code \
-            == 404, url
+    for url in (
+        f"/excerpts/{excerpt.id}/moments",
+        f"/excerpts/{excerpt.id}/annotations",
+        f"/excerpts/{excerpt.id}/review",
+        f"/rooms/{room.id}/tags",
+    ):
+        assert (
+            client.post(url, data=moment_form("irritation") | {"name": "x"}).status_code == 404
+        ), url
 
 
 def test_trainee_cannot_annotate(client, group, login):
-    room, people, excerpt = group
+    _room, people, excerpt = group
     login(people[Role.TRAINEE])
     html = client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
     assert "Annotate selection" not in html and 'id="annotate-form"' not in html
-    response = client.post(f"/excerpts/{excerpt.id}/annotations",
-                           data={"a-line": 1, "a-end_line": 1, "a-body": "Mine",
-                                 "a-visibility": "room"})
+    response = client.post(
+        f"/excerpts/{excerpt.id}/annotations",
+        data={"a-line": 1, "a-end_line": 1, "a-body": "Mine", "a-visibility": "room"},
+    )
     assert response.status_code == 403
     assert "Only supervisors and owners can annotate" in response.get_data(as_text=True)
     assert db.session.scalar(select(Annotation)) is None
 
 
 def test_private_annotation_reaches_only_the_author(client, group, login):
-    room, people, excerpt = group
+    _room, people, excerpt = group
     login(people[Role.SUPERVISOR])
     assert "Annotate selection" in client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
     for body, visibility in (("For everyone.", "room"), ("Just for you.", "author")):
-        response = client.post(f"/excerpts/{excerpt.id}/annotations",
-                               data={"a-line": 2, "a-end_line": 2, "a-start": 0, "a-end": 9,
-                                     "a-body": body, "a-visibility": visibility})
+        response = client.post(
+            f"/excerpts/{excerpt.id}/annotations",
+            data={
+                "a-line": 2,
+                "a-end_line": 2,
+                "a-start": 0,
+                "a-end": 9,
+                "a-body": body,
+                "a-visibility": visibility,
+            },
+        )
         assert response.status_code == 302
     login(people[Role.TRAINEE])
     author_page = client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
@@ -233,12 +292,16 @@ def test_review_request_settle_and_badges(client, group, login):
     assert "Waiting for my review" in index and "Quiet" in index
     page = client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
     assert "Mark reviewed" in page and "Ask for a revision" in page
-    refused = client.post(f"/excerpts/{excerpt.id}/review/settle",
-                          data={"outcome": "revision_requested", "r-note": ""})
+    refused = client.post(
+        f"/excerpts/{excerpt.id}/review/settle",
+        data={"outcome": "revision_requested", "r-note": ""},
+    )
     assert refused.status_code == 422
     assert "Say what should change" in refused.get_data(as_text=True)
-    done = client.post(f"/excerpts/{excerpt.id}/review/settle",
-                       data={"outcome": "revision_requested", "r-note": "Add the *lead-up*."})
+    done = client.post(
+        f"/excerpts/{excerpt.id}/review/settle",
+        data={"outcome": "revision_requested", "r-note": "Add the *lead-up*."},
+    )
     assert done.status_code == 302
     assert db.session.get(Excerpt, excerpt.id).review_status == reviews.REVISION
     assert "Waiting for my review" not in client.get("/rooms").get_data(as_text=True)
@@ -247,8 +310,12 @@ def test_review_request_settle_and_badges(client, group, login):
     page = client.get(f"/excerpts/{excerpt.id}").get_data(as_text=True)
     assert "Revision asked for" in page and "<em>lead-up</em>" in page
     assert "Mark reviewed" not in page and "Ask for review" not in page
-    assert client.post(f"/excerpts/{excerpt.id}/review/settle",
-                       data={"outcome": "reviewed"}).status_code == 403
+    assert (
+        client.post(
+            f"/excerpts/{excerpt.id}/review/settle", data={"outcome": "reviewed"}
+        ).status_code
+        == 403
+    )
 
 
 def test_room_moments_view_filters(client, group, login):
@@ -258,10 +325,11 @@ def test_room_moments_view_filters(client, group, login):
     login(people[Role.MEMBER])
     html = client.get(f"/rooms/{room.id}/moments").get_data(as_text=True)
     assert "Impatient" in html
-    assert f'href="/excerpts/{excerpt.id}#line-2"' in html and f"#line-1" in html
+    assert f'href="/excerpts/{excerpt.id}#line-2"' in html and "#line-1" in html
     # A group filter includes its children.
-    only = client.get(f"/rooms/{room.id}/moments?tag=feelings-in-clinician&author="
-                      f"{people[Role.TRAINEE].id}").get_data(as_text=True)
+    only = client.get(
+        f"/rooms/{room.id}/moments?tag=feelings-in-clinician&author={people[Role.TRAINEE].id}"
+    ).get_data(as_text=True)
     assert "#line-1" in only and "Impatient" not in only
     assert 'value="feelings-in-clinician" selected' in only
     future = client.get(f"/rooms/{room.id}/moments?since=2999-01-01").get_data(as_text=True)
@@ -285,7 +353,7 @@ def test_room_page_counts_tags_and_links_exports(client, group, login):
 
 
 def test_agreement_page(client, group, login):
-    room, people, excerpt = group
+    _room, people, excerpt = group
     login(people[Role.MEMBER])
     alone = client.get(f"/excerpts/{excerpt.id}/agreement").get_data(as_text=True)
     assert "Once two or more people have tagged it" in alone
@@ -314,18 +382,31 @@ def test_taxonomy_page_for_managers_and_members(client, group, login):
     login(people[Role.SUPERVISOR])
     html = client.get(f"/rooms/{room.id}/tags").get_data(as_text=True)
     assert "Add a tag" in html and "Import a codebook" in html
-    added = client.post(f"/rooms/{room.id}/tags",
-                        data={"name": "Urge to end early", "parent": "pulls-to-act",
-                              "colour": "#c8e6f0", "definition": "Wanting the hour over."})
+    added = client.post(
+        f"/rooms/{room.id}/tags",
+        data={
+            "name": "Urge to end early",
+            "parent": "pulls-to-act",
+            "colour": "#c8e6f0",
+            "definition": "Wanting the hour over.",
+        },
+    )
     assert added.status_code == 302
     new = db.session.scalar(select(Tag).where(Tag.slug == "urge-to-end-early"))
     assert new.parent.slug == "pulls-to-act" and new.colour == "#c8e6f0"
     bad = client.post(f"/rooms/{room.id}/tags", data={"name": "Odd", "colour": "red"})
     assert bad.status_code == 422 and "#rrggbb" in bad.get_data(as_text=True)
 
-    client.post(f"/rooms/{room.id}/tags/urge-to-end-early/edit",
-                data={"name": "Urge to finish", "parent": "pulls-to-act", "colour": "#c8e6f0",
-                      "definition": "d", "example": "e"})
+    client.post(
+        f"/rooms/{room.id}/tags/urge-to-end-early/edit",
+        data={
+            "name": "Urge to finish",
+            "parent": "pulls-to-act",
+            "colour": "#c8e6f0",
+            "definition": "d",
+            "example": "e",
+        },
+    )
     assert db.session.get(Tag, new.id).name == "Urge to finish"
     client.post(f"/rooms/{room.id}/tags/sleepiness/merge", data={"into": "boredom-withdrawal"})
     assert db.session.scalars(select(Moment)).one().tag.slug == "boredom-withdrawal"
@@ -337,8 +418,16 @@ def test_taxonomy_page_for_managers_and_members(client, group, login):
     assert "attachment" in download.headers["Content-Disposition"]
     codebook = json.loads(download.get_data(as_text=True))
     assert codebook["format"] == "parallel-codebook"
-    codebook["tags"].append({"slug": "pasted", "name": "Pasted", "parent": None,
-                             "colour": "#eeeeee", "definition": "", "example": ""})
+    codebook["tags"].append(
+        {
+            "slug": "pasted",
+            "name": "Pasted",
+            "parent": None,
+            "colour": "#eeeeee",
+            "definition": "",
+            "example": "",
+        }
+    )
     imported = client.post(f"/rooms/{room.id}/tags/import", data={"text": json.dumps(codebook)})
     assert imported.status_code == 302
     assert db.session.scalar(select(Tag).where(Tag.slug == "pasted")) is not None
@@ -347,7 +436,7 @@ def test_taxonomy_page_for_managers_and_members(client, group, login):
 
 
 def test_delete_own_moment_only(client, group, login):
-    room, people, excerpt = group
+    _room, people, excerpt = group
     mine = tag(people[Role.MEMBER], excerpt, "irritation", 2, 0, 5)
     theirs = tag(people[Role.TRAINEE], excerpt, "irritation", 3, 0, 4)
     login(people[Role.MEMBER])

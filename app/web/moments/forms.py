@@ -18,7 +18,10 @@ from app.taxonomy import MAX_DEFINITION, MAX_EXAMPLE, MAX_NAME
 from app.web.excerpts.forms import unix_newlines
 
 INTENSITIES = [
-    SelectChoice(1, "1 faint"), SelectChoice(2, "2"), SelectChoice(3, "3"), SelectChoice(4, "4"),
+    SelectChoice(1, "1 faint"),
+    SelectChoice(2, "2"),
+    SelectChoice(3, "3"),
+    SelectChoice(4, "4"),
     SelectChoice(5, "5 overwhelming"),
 ]
 
@@ -42,47 +45,67 @@ class SpanForm(FlaskForm):
 
 class MomentForm(SpanForm):
     tag = SelectField("Tag", validators=[DataRequired("Choose a tag.")], validate_choice=False)
-    intensity = RadioField("Intensity", choices=INTENSITIES, coerce=int, validate_choice=False,
-                           validators=[Optional()])
-    note = TextAreaField("Note", validators=[Optional(), Length(max=moments.NOTE_MAX)],
-                         filters=[unix_newlines],
-                         description="What you noticed in yourself at this moment.")
-    almost_said = TextAreaField("What I almost said",
-                                validators=[Optional(), Length(max=moments.NOTE_MAX)],
-                                filters=[unix_newlines])
-    instead = TextAreaField("What I could say instead",
-                            validators=[Optional(), Length(max=moments.NOTE_MAX)],
-                            filters=[unix_newlines])
+    intensity = RadioField(
+        "Intensity", choices=INTENSITIES, coerce=int, validate_choice=False, validators=[Optional()]
+    )
+    note = TextAreaField(
+        "Note",
+        validators=[Optional(), Length(max=moments.NOTE_MAX)],
+        filters=[unix_newlines],
+        description="What you noticed in yourself at this moment.",
+    )
+    almost_said = TextAreaField(
+        "What I almost said",
+        validators=[Optional(), Length(max=moments.NOTE_MAX)],
+        filters=[unix_newlines],
+    )
+    instead = TextAreaField(
+        "What I could say instead",
+        validators=[Optional(), Length(max=moments.NOTE_MAX)],
+        filters=[unix_newlines],
+    )
 
 
 class AnnotationForm(SpanForm):
-    body = TextAreaField("Annotation (markdown)",
-                         validators=[DataRequired("Write the annotation."),
-                                     Length(max=annotations.BODY_MAX)],
-                         filters=[unix_newlines])
-    visibility = RadioField("Who can read it",
-                            choices=[SelectChoice("room", "Everyone in the room"),
-                                     SelectChoice("author", "Only the excerpt's author")],
-                            default="room")
+    body = TextAreaField(
+        "Annotation (markdown)",
+        validators=[DataRequired("Write the annotation."), Length(max=annotations.BODY_MAX)],
+        filters=[unix_newlines],
+    )
+    visibility = RadioField(
+        "Who can read it",
+        choices=[
+            SelectChoice("room", "Everyone in the room"),
+            SelectChoice("author", "Only the excerpt's author"),
+        ],
+        default="room",
+    )
 
 
 class SettleReviewForm(FlaskForm):
-    note = TextAreaField("Note to the author (markdown)",
-                         validators=[Optional(), Length(max=reviews.NOTE_MAX)],
-                         filters=[unix_newlines],
-                         description="Required when you ask for a revision.")
+    note = TextAreaField(
+        "Note to the author (markdown)",
+        validators=[Optional(), Length(max=reviews.NOTE_MAX)],
+        filters=[unix_newlines],
+        description="Required when you ask for a revision.",
+    )
 
 
 class TagForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=MAX_NAME)])
     parent = SelectField("Group", validate_choice=False, validators=[Optional()])
-    colour = StringField("Highlight colour", default="#e8e4dc",
-                         render_kw={"type": "color"},
-                         description="A light tint: the text stays dark on top of it.")
-    definition = TextAreaField("Definition", validators=[Optional(), Length(max=MAX_DEFINITION)],
-                               filters=[unix_newlines])
-    example = TextAreaField("Example", validators=[Optional(), Length(max=MAX_EXAMPLE)],
-                            filters=[unix_newlines])
+    colour = StringField(
+        "Highlight colour",
+        default="#e8e4dc",
+        render_kw={"type": "color"},
+        description="A light tint: the text stays dark on top of it.",
+    )
+    definition = TextAreaField(
+        "Definition", validators=[Optional(), Length(max=MAX_DEFINITION)], filters=[unix_newlines]
+    )
+    example = TextAreaField(
+        "Example", validators=[Optional(), Length(max=MAX_EXAMPLE)], filters=[unix_newlines]
+    )
 
 
 class MergeForm(FlaskForm):
@@ -131,8 +154,10 @@ def keep_decisions(
         except ValueError:
             start = end = -1
         text = fields.get(name)
-        if text is not None and 0 <= start < end and text[start:end] == formdata.get(
-            f"{prefix}keep-{index}-text"
+        if (
+            text is not None
+            and 0 <= start < end
+            and text[start:end] == formdata.get(f"{prefix}keep-{index}-text")
         ):
             kept.append(deid.Resolution(start=start, end=end, action="keep", field=name))
         index += 1

@@ -76,7 +76,8 @@ def prepare(form: SpanForm, excerpt: Excerpt, room_tags: list[Tag] | None = None
     form.line.choices = choices
     form.end_line.choices = choices
     if isinstance(form, MomentForm) and room_tags is not None:
-        form.tag.choices = tag_choices(room_tags)
+        # No tag is preselected: a moment should never be tagged by accident.
+        form.tag.choices = [SelectChoice("", "Choose a tag…"), *tag_choices(room_tags)]
     return form
 
 
@@ -129,7 +130,11 @@ def excerpt_context(
 
 
 def render(
-    user: User, excerpt: Excerpt, role: Role, status: int = 200, message: str | None = None,
+    user: User,
+    excerpt: Excerpt,
+    role: Role,
+    status: int = 200,
+    message: str | None = None,
     **forms: Any,
 ):
     """Render the excerpt page (also after a refused form, with the author's input kept)."""

@@ -37,8 +37,11 @@ bp = Blueprint("moments", __name__)
 use_id_converter(bp)
 
 FIELD_LABELS = {
-    "m": {"note": "Note", "almost_said": "What I almost said",
-          "instead": "What I could say instead"},
+    "m": {
+        "note": "Note",
+        "almost_said": "What I almost said",
+        "instead": "What I could say instead",
+    },
     "a": {"body": "Annotation"},
     "r": {"note": "Note to the author"},
 }
@@ -66,8 +69,9 @@ def _refused(excerpt, role, exc: ServiceError, prefix: str, form):
             if field is not None and hasattr(field, "errors"):
                 field.errors = [error]
     key = {"m": "moment_form", "a": "annotation_form", "r": "review_form"}[prefix]
-    return page.render(current_user, excerpt, role, exc.status, message=exc.detail, gate=gate,
-                       **{key: form})
+    return page.render(
+        current_user, excerpt, role, exc.status, message=exc.detail, gate=gate, **{key: form}
+    )
 
 
 def _back(excerpt_id: int, anchor: str = "") -> Response:
@@ -80,17 +84,37 @@ def add_moment(excerpt_id: int):
     excerpt, role = excerpts.get_excerpt(current_user, excerpt_id)
     form = MomentForm(prefix="m")
     if not form.validate_on_submit():
-        return page.render(current_user, excerpt, role, 422,
-                           message="Check the fields marked below.", moment_form=form)
+        return page.render(
+            current_user,
+            excerpt,
+            role,
+            422,
+            message="Check the fields marked below.",
+            moment_form=form,
+        )
     line, start, end_line, end = form.span({item.n: len(item.text) for item in excerpt.lines})
-    texts = {"note": form.note.data or "", "almost_said": form.almost_said.data or "",
-             "instead": form.instead.data or ""}
+    texts = {
+        "note": form.note.data or "",
+        "almost_said": form.almost_said.data or "",
+        "instead": form.instead.data or "",
+    }
     resolutions, attest = forms.keep_decisions(request.form, "m-", texts)
     try:
-        moment = moments.add_moment(current_user, excerpt_id, moments.MomentDraft(
-            line=line, start=start, end_line=end_line, end=end, tag=form.tag.data,
-            intensity=form.intensity.data, resolutions=resolutions, attest=attest, **texts,
-        ))
+        moment = moments.add_moment(
+            current_user,
+            excerpt_id,
+            moments.MomentDraft(
+                line=line,
+                start=start,
+                end_line=end_line,
+                end=end,
+                tag=form.tag.data,
+                intensity=form.intensity.data,
+                resolutions=resolutions,
+                attest=attest,
+                **texts,
+            ),
+        )
     except ServiceError as exc:
         if _passes_through(exc):
             raise
@@ -123,14 +147,27 @@ def add_annotation(excerpt_id: int):
     excerpt, role = excerpts.get_excerpt(current_user, excerpt_id)
     form = AnnotationForm(prefix="a")
     if not form.validate_on_submit():
-        return page.render(current_user, excerpt, role, 422,
-                           message="Check the fields marked below.", annotation_form=form)
+        return page.render(
+            current_user,
+            excerpt,
+            role,
+            422,
+            message="Check the fields marked below.",
+            annotation_form=form,
+        )
     line, start, end_line, end = form.span({item.n: len(item.text) for item in excerpt.lines})
     resolutions, attest = forms.keep_decisions(request.form, "a-", {"body": form.body.data})
     try:
         note = annotations.add_annotation(
-            current_user, excerpt_id, line=line, start=start, end_line=end_line, end=end,
-            body=form.body.data, visibility=form.visibility.data, resolutions=resolutions,
+            current_user,
+            excerpt_id,
+            line=line,
+            start=start,
+            end_line=end_line,
+            end=end,
+            body=form.body.data,
+            visibility=form.visibility.data,
+            resolutions=resolutions,
             attest=attest,
         )
     except ServiceError as exc:
@@ -182,13 +219,15 @@ def settle_review(excerpt_id: int):
     excerpt, role = excerpts.get_excerpt(current_user, excerpt_id)
     form = SettleReviewForm(prefix="r")
     if not form.validate_on_submit():
-        return page.render(current_user, excerpt, role, 422,
-                           message="Check the note below.", review_form=form)
+        return page.render(
+            current_user, excerpt, role, 422, message="Check the note below.", review_form=form
+        )
     note = form.note.data or ""
     resolutions, attest = forms.keep_decisions(request.form, "r-", {"note": note})
     try:
-        reviews.settle_review(current_user, excerpt_id, request.form.get("outcome", ""), note,
-                              resolutions, attest)
+        reviews.settle_review(
+            current_user, excerpt_id, request.form.get("outcome", ""), note, resolutions, attest
+        )
     except ServiceError as exc:
         if _passes_through(exc):
             raise
@@ -204,14 +243,19 @@ def agreement(excerpt_id: int):
     excerpt, _role = excerpts.get_excerpt(current_user, excerpt_id)
     report = moments.excerpt_agreement(current_user, excerpt_id)
     # Raters are the moments' authors (0 for a former member, as the service counts them).
-    people = {m.author_id or 0: m.author
-              for m in moments.excerpt_moments(current_user, excerpt_id)}
-    by_slug = {t.slug: t for t in tags.room_tags(current_user, excerpt.room_id,
-                                                 include_inactive=True)}
+    people = {m.author_id or 0: m.author for m in moments.excerpt_moments(current_user, excerpt_id)}
+    by_slug = {
+        t.slug: t for t in tags.room_tags(current_user, excerpt.room_id, include_inactive=True)
+    }
     db.session.commit()  # the room's taxonomy may have just been seeded
     return render_template(
-        "moments/agreement.html", excerpt=excerpt, room=excerpt.room, report=report,
-        people=people, tags=by_slug, lines={item.n: item for item in excerpt.lines},
+        "moments/agreement.html",
+        excerpt=excerpt,
+        room=excerpt.room,
+        report=report,
+        people=people,
+        tags=by_slug,
+        lines={item.n: item for item in excerpt.lines},
     )
 
 
@@ -231,17 +275,33 @@ def room_moments(room_id: int):
     tag = args.get("tag") or None
     author = args.get("author", type=int)
     case = args.get("case", type=int)
-    found = moments.room_moments(current_user, room_id, tag=tag, author_id=author,
-                                 case_id=case, since=dates["since"], until=dates["until"],
-                                 before=args.get("before", type=int))
+    found = moments.room_moments(
+        current_user,
+        room_id,
+        tag=tag,
+        author_id=author,
+        case_id=case,
+        since=dates["since"],
+        until=dates["until"],
+        before=args.get("before", type=int),
+    )
     room_tags = tags.room_tags(current_user, room_id, include_inactive=True)
     db.session.commit()  # the room's taxonomy may have just been seeded
     return render_template(
-        "moments/room_moments.html", room=room, page=found, errors=errors,
-        filters={"tag": tag, "author": author, "case": case, "since": args.get("since", ""),
-                 "until": args.get("until", "")},
+        "moments/room_moments.html",
+        room=room,
+        page=found,
+        errors=errors,
+        filters={
+            "tag": tag,
+            "author": author,
+            "case": case,
+            "since": args.get("since", ""),
+            "until": args.get("until", ""),
+        },
         tag_groups=page.grouped(page.tag_choices([t for t in room_tags if t.active], by_slug=True)),
-        counts=tags.tag_counts(room_id), room_tags=room_tags,
+        counts=tags.tag_counts(room_id),
+        room_tags=room_tags,
         members=rooms.members(current_user, room_id),
         cases=excerpts.list_cases(current_user, room_id),
         quote_of=page.quote_of,
@@ -278,12 +338,18 @@ def _taxonomy(room_id: int, status: int = 200, **forms_in):
     ]
     add_form.parent.choices = parent_choices
     return render_template(
-        "moments/taxonomy.html", room=room, role=membership.role, children=children,
+        "moments/taxonomy.html",
+        room=room,
+        role=membership.role,
+        children=children,
         inactive=[t for t in everything if not t.active],
-        by_id={t.id: t for t in everything}, counts=tags.tag_counts(room_id),
-        add_form=add_form, parent_choices=parent_choices,
+        by_id={t.id: t for t in everything},
+        counts=tags.tag_counts(room_id),
+        add_form=add_form,
+        parent_choices=parent_choices,
         import_form=forms_in.get("import_form") or CodebookForm(formdata=None),
-        confirm=ConfirmForm(), editing=forms_in.get("editing"),
+        confirm=ConfirmForm(),
+        editing=forms_in.get("editing"),
     ), status
 
 
@@ -304,10 +370,15 @@ def add_tag(room_id: int):
     if not form.validate_on_submit():
         return _taxonomy(room_id, 422, add_form=form)
     try:
-        tag = tags.add_tag(current_user, room_id, form.name.data, parent=form.parent.data or None,
-                           colour=form.colour.data or tags.DEFAULT_COLOUR,
-                           definition=form.definition.data or "",
-                           example=form.example.data or "")
+        tag = tags.add_tag(
+            current_user,
+            room_id,
+            form.name.data,
+            parent=form.parent.data or None,
+            colour=form.colour.data or tags.DEFAULT_COLOUR,
+            definition=form.definition.data or "",
+            example=form.example.data or "",
+        )
     except ServiceError as exc:
         if _passes_through(exc):
             raise
@@ -327,9 +398,16 @@ def edit_tag(room_id: int, slug: str):
         flash("A tag needs a name of at most 60 characters.", "error")
         return _back_to_tags(f"#tag-{slug}")
     try:
-        tags.update_tag(current_user, room_id, slug, name=form.name.data,
-                        colour=form.colour.data or None, definition=form.definition.data or "",
-                        example=form.example.data or "", parent=form.parent.data or "")
+        tags.update_tag(
+            current_user,
+            room_id,
+            slug,
+            name=form.name.data,
+            colour=form.colour.data or None,
+            definition=form.definition.data or "",
+            example=form.example.data or "",
+            parent=form.parent.data or "",
+        )
     except ServiceError as exc:
         if _passes_through(exc):
             raise
@@ -374,8 +452,10 @@ def retire_tag(room_id: int, slug: str):
             flash(exc.detail, "error")
         else:
             db.session.commit()
-            flash(f"“{tag.name}” is retired: existing moments keep it, new ones cannot use it.",
-                  "success")
+            flash(
+                f"“{tag.name}” is retired: existing moments keep it, new ones cannot use it.",
+                "success",
+            )
     return _back_to_tags("#inactive")
 
 

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
-THREADS ?= 32
+THREADS ?= 64
 
 .PHONY: run test lint format install install-dev worker seed-demo bench clean
 
@@ -22,8 +22,16 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+# Browser packages (the Socket.IO client). Pages still work without them, only not live.
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: live updates are off until 'npm install' has run."; \
+	fi
+
+install: $(VENV)/.installed node_modules/.installed
+install-dev: $(VENV)/.installed-dev node_modules/.installed
 
 # One process serves pages and Socket.IO; jobs run in that process; data in instance/parallel.db.
 run: install

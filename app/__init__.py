@@ -98,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
     from app.web.main.routes import bp as main_bp
     from app.web.moments.routes import bp as moments_bp
     from app.web.rooms.routes import bp as rooms_bp
+    from app.web.threads.routes import bp as threads_bp
 
     register_views()
     csrf.exempt(api_bp)  # the API checks the CSRF header itself for session-authenticated writes
@@ -107,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(rooms_bp)
     app.register_blueprint(excerpts_bp)
     app.register_blueprint(moments_bp)
+    app.register_blueprint(threads_bp)
 
 
 def register_sockets(app: Flask) -> None:

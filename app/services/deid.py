@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -78,14 +79,24 @@ class GateBlocked(Invalid):
     """The text may not pass yet: unresolved findings, a missing attestation, or a re-scan hit."""
 
 
-def scan_fields(fields: dict[str, str]) -> list[FieldFinding]:
-    """Scan every non-empty field; placeholders already in the text are not identifiers."""
+Exempt = Callable[[str], list[tuple[int, int]]]
+
+
+def scan_fields(fields: dict[str, str], exempt: Exempt | None = None) -> list[FieldFinding]:
+    """Scan every non-empty field; placeholders already in the text are not identifiers.
+
+    ``exempt`` returns spans of a text that are known not to identify a client (mentions of
+    room members in a message) and are never reported.
+    """
     found: list[FieldFinding] = []
     for name, text in fields.items():
         if not text:
             continue
+        skip = exempt(text) if exempt else []
         for finding in scan(text):
             if PLACEHOLDER.fullmatch(finding.text.strip()):
+                continue
+            if any(s <= finding.start and finding.end <= e for s, e in skip):
                 continue
             found.append(FieldFinding(name, finding))
     return found
@@ -239,7 +250,12 @@ def preview(fields: dict[str, str], resolutions: list[Resolution]) -> dict[str, 
     return clean
 
 
-def check_gate(fields: dict[str, str], resolutions: list[Resolution], attest: bool) -> GateResult:
+def check_gate(
+    fields: dict[str, str],
+    resolutions: list[Resolution],
+    attest: bool,
+    exempt: Exempt | None = None,
+) -> GateResult:
     """Pass texts through the gate, or raise GateBlocked (422) with every finding and its state.
 
     ``fields`` maps a field name (for an excerpt: title, text, context) to the author's raw
@@ -247,7 +263,7 @@ def check_gate(fields: dict[str, str], resolutions: list[Resolution], attest: bo
     """
     fields = {name: value for name, value in fields.items() if value is not None}
     _check_resolutions(fields, resolutions)
-    findings = scan_fields(fields)
+    findings = scan_fields(fields, exempt)
     unresolved = {i for i, ff in enumerate(findings) if _covered(ff, resolutions) is None}
     if unresolved:
         _blocked(
@@ -259,7 +275,7 @@ def check_gate(fields: dict[str, str], resolutions: list[Resolution], attest: bo
     clean, maps, legend = _replace(fields, spans)
     # Scan the result again: what the author kept, and the placeholders, are not new findings.
     leftovers: list[FieldFinding] = []
-    for ff in scan_fields(clean):
+    for ff in scan_fields(clean, exempt):
         if _normal(ff.finding.text) in kept:
             continue
         start = _to_original(ff.finding.start, maps[ff.field])
@@ -305,7 +321,10 @@ def check_gate(fields: dict[str, str], resolutions: list[Resolution], attest: bo
 
 
 def check_short_texts(
-    fields: dict[str, str], resolutions: list[Resolution] | None = None, attest: bool = False
+    fields: dict[str, str],
+    resolutions: list[Resolution] | None = None,
+    attest: bool = False,
+    exempt: Exempt | None = None,
 ) -> dict[str, str]:
     """Gate short notes (moments, annotations, messages): clean ones pass as they are.
 
@@ -313,6 +332,6 @@ def check_short_texts(
     through the whole gate, so the author resolves each finding and attests.
     """
     fields = {name: value or "" for name, value in fields.items()}
-    if not resolutions and not scan_fields(fields):
+    if not resolutions and not scan_fields(fields, exempt):
         return fields
-    return check_gate(fields, resolutions or [], attest).clean
+    return check_gate(fields, resolutions or [], attest, exempt).clean

@@ -80,6 +80,26 @@ def mentioned(body: str, room_id: int) -> list[User]:
     return list(found.values())
 
 
+def mention_spans(room_id: int):
+    """Return a function finding the mentions of this room's members in a text.
+
+    Members are clinicians, not clients: their names in a mention are not identifiers.
+    """
+    members = _members(room_id)
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        found = []
+        for match in MENTION.finditer(text):
+            full, short = match.group(1), match.group(2)
+            if (full and any(m.display_name.casefold() == full.strip().casefold() for m in members)) or (short and any(
+                m.display_name.split()[0].casefold() == short.casefold() for m in members
+            )):
+                found.append(match.span())
+        return found
+
+    return spans
+
+
 def _render(body: str, people: list[User]) -> str:
     html = markdown.render(body)
     for person in people:
@@ -153,7 +173,9 @@ def post_message(
         existing = _by_client_id(excerpt.id, user.id, client_id)
         if existing is not None:
             return Posted(existing, created=False)
-    text = deid.check_short_texts({"body": text}, resolutions, attest)["body"]
+    text = deid.check_short_texts(
+        {"body": text}, resolutions, attest, mention_spans(excerpt.room_id)
+    )["body"]
     people = mentioned(text, excerpt.room_id)
     seq = db.session.execute(
         update(ThreadCounter)
@@ -255,7 +277,9 @@ def edit_message(
     message, _role = _own_message(user, message_id)
     if message.author_id != user.id:
         raise Forbidden("Only its author can edit a message.")
-    text = deid.check_short_texts({"body": _check_body(body)}, resolutions, attest)["body"]
+    text = deid.check_short_texts(
+        {"body": _check_body(body)}, resolutions, attest, mention_spans(message.excerpt.room_id)
+    )["body"]
     if text == message.body:
         return message
     db.session.add(
@@ -312,6 +336,15 @@ def mark_read(user: User, excerpt_id: int, seq: int) -> ThreadState:
     state.last_read_seq = max(state.last_read_seq, min(seq, last))
     db.session.flush()
     return state
+
+
+def thread_state(user: User, excerpt_id: int) -> ThreadState | None:
+    """Return what the user has read of a thread and whether they follow it (None: never)."""
+    return db.session.scalar(
+        select(ThreadState).where(
+            ThreadState.user_id == user.id, ThreadState.excerpt_id == excerpt_id
+        )
+    )
 
 
 def set_following(user: User, excerpt_id: int, following: bool) -> ThreadState:

@@ -135,6 +135,8 @@ def render(
     role: Role,
     status: int = 200,
     message: str | None = None,
+    thread_draft: str = "",
+    thread_findings: list | None = None,
     **forms: Any,
 ):
     """Render the excerpt page (also after a refused form, with the author's input kept)."""
@@ -142,6 +144,7 @@ def render(
 
     from app.services import excerpts
     from app.web.auth.forms import ConfirmForm
+    from app.web.threads.routes import thread_context
 
     context = excerpt_context(user, excerpt, role, **forms)
     return render_template(
@@ -152,5 +155,6 @@ def render(
         newer=excerpts.newer_version(excerpt),
         confirm=ConfirmForm(),
         message=message,
+        thread=thread_context(user, excerpt, thread_draft, thread_findings),
         **context,
     ), status

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.models import Role
-from app.services import access, excerpts, reviews, rooms, tags
+from app.services import access, excerpts, reviews, rooms, tags, threads
 from app.services.errors import ServiceError
 from app.services.pagination import parse_cursor
 from app.web.auth.forms import ConfirmForm
@@ -93,6 +93,7 @@ def show(room_id: int):
         role=role,
         excerpts=page,
         line_counts=excerpts.line_counts([e.id for e in page.items]),
+        unread=threads.unread_counts(current_user, [e.id for e in page.items]),
         cases=excerpts.list_cases(current_user, room_id),
         filters={"case": case_id, "author": author_id},
         members=rooms.members(current_user, room_id),

@@ -23,9 +23,17 @@ Layers, combined rather than trusted alone:
    Data files live in ``data/`` and are built by ``data/build_data.py``; loaded once, lazily.
 4. ``propagate``: each identified string is found again everywhere (case-insensitive, whole
    word, possessive; case-sensitive and modal-aware for names that are also words).
+5. ``safetynet`` (before overlap resolution, lowest priority): broad recall rules. Any
+   capitalized phrase mid-sentence (or two capitalized words opening a sentence) is flagged
+   unless the whole phrase is non-identifying (clinical terms, theorists, medications, dates,
+   states/countries, nationalities/languages/religions, kinship, scripture, generic apps and
+   agencies); vocatives, one-word-sentence names, appositives ("Lan — my aunt"); lower-case
+   line cues ("name is x", "lake x"); spaced/hyphenated cue-word IDs, international phones,
+   lone "9/14" dates, "the ninth" after anniversary/birthday, "$Cash" handles, "site/@x" URLs.
 Overlaps are resolved longest-first. No NER model (none runs offline from PyPI at this size).
 Choices: holidays, weekdays, relative dates and years alone are not flagged; a month with a
-year flags only the month; titles (Dr., Mrs.) stay outside NAME spans. Library code never
+year flags only the month; "9/11" alone is the event; FBI/IRS/DMV are not flagged but "the VA"
+is (a facility); titles (Dr., Mrs.) stay outside NAME spans. Library code never
 logs or prints input text.
 """
 

@@ -22,6 +22,10 @@ HARD_STOP = (
     | wl.KINSHIP_TERMS
     | wl.RELIGIOUS_WORDS
     | wl.CAR_WORDS
+    | wl.NEVER_NAMES
+    | wl.FOREIGN_WORDS
+    | wl.IDENTITY_WORDS
+    | wl.EVENT_WORDS
 )
 # Of those, the ones a relationship/title cue may still turn into a name ("my friend Christian").
 CUE_OVERRIDABLE = frozenset(
@@ -102,7 +106,7 @@ WS_RE = re.compile(r"[ \t]+")
 SENT_PUNCT_RE = re.compile(r"[.?!;:\n]")
 ARTICLES = frozenset({"a", "an", "the", "this", "that", "every", "some", "any", "another"})
 PHRASE_GAP_RE = re.compile(r"[ \t.]*|[ \t]*-[ \t]*")
-CUE_GAP_RE = re.compile(r"[ \t]*,?[ \t]*|[ \t]*\.[ \t]*")
+CUE_GAP_RE = re.compile(r"[ \t]*,?[ \t]*[\"“‘']?|[ \t]*\.[ \t]*")
 ORG_GAP_RE = re.compile(r"[ \t]+|[ \t]*&[ \t]*|-")
 
 
@@ -240,8 +244,12 @@ def mark_blocked(ctx: Ctx) -> None:
             ctx.region.update(range(i, i + k))
             i += k
             continue
-        if t.lower in wl.THEORISTS or (
-            t.lower in wl.THEORISTS_CONTEXT and t.cap and (_citing(ctx, i) or _coauthor(ctx, i))
+        if (
+            t.lower in wl.THEORISTS
+            or (
+                t.lower in wl.THEORISTS_CONTEXT and t.cap and (_citing(ctx, i) or _coauthor(ctx, i))
+            )
+            or _cited_partner(ctx, i)
         ):
             ctx.blocked.add(i)
         i += 1
@@ -272,6 +280,21 @@ def _coauthor(ctx: Ctx, i: int) -> bool:
     return False
 
 
+def _cited_partner(ctx: Ctx, i: int) -> bool:
+    """'by Levine and Heller': a surname (not a given name) joined to a cited theorist."""
+    t = ctx.toks[i]
+    if not t.cap or t.sent_start or fold(t.lower) in ctx.gz.first:
+        return False
+    conj, other = ctx.prev(i), ctx.prev(i, 2)
+    return (
+        conj is not None
+        and other is not None
+        and conj.lower in ("and", "&")
+        and other.idx in ctx.blocked
+        and other.cap
+    )
+
+
 def _is_acronym(t: Token) -> bool:
     return len(t.text) >= 2 and t.text.isupper()
 
@@ -293,6 +316,25 @@ def _relation_cue(ctx: Ctx, i: int) -> bool:
         pp = ctx.prev(i, 2)
         return pp is not None and (pp.lower in wl.POSSESSIVE_DETS or pp.possessive)
     return ctx.cue_before(i, STRONG_NAME_IDX)
+
+
+STRONG_TITLES = wl._set("mr, mrs, ms, mx, dr, miss, mister, prof")
+MISS_VERB_BEFORE = wl._set(
+    "i, we, you, they, he, she, really, so, still, will, gonna, to, i'll, we'll, just, do, don't"
+)
+
+
+def _strong_title_before(ctx: Ctx, i: int) -> bool:
+    """'Mr. Fox', 'mr banks', 'miss hall' (but not 'I miss home')."""
+    p = ctx.prev(i)
+    if p is None or p.lower not in STRONG_TITLES:
+        return False
+    if not re.fullmatch(r"\.?[ \t]+", ctx.gap(p, ctx.toks[i])):
+        return False
+    if p.lower == "miss":
+        pp = ctx.prev(i, 2)
+        return p.cap or (pp is not None and pp.lower not in MISS_VERB_BEFORE)
+    return True
 
 
 def _verb_after(ctx: Ctx, i: int, verbs: frozenset[str]) -> bool:
@@ -383,16 +425,40 @@ def _modal_next(ctx: Ctx, i: int) -> bool:
     t, nxt = ctx.toks[i], ctx.next(i)
     if t.lower in wl.ABSTRACT_NAMES and (nxt is None or ctx.gap(t, nxt).strip() in (",", "?")):
         return True  # "Summer, maybe." "Hope?"
+    if nxt is not None and _adjective_name(t, nxt, ctx.gz):
+        return True  # "Sandy beaches", "Rusty's generous"
     if nxt is None or WS_RE.fullmatch(ctx.gap(t, nxt)) is None:
         return False
     if _verb_after(ctx, i, wl.AMBIG_NAME_VERBS):
         return False
+    if t.lower in wl.ABSTRACT_NAMES and nxt.lower.endswith("ing") and not nxt.cap:
+        return nxt.lower in ctx.gz.common  # "Faith helping one person": the virtue
     if t.lower in wl.ABSTRACT_NAMES and nxt.lower in ABSTRACT_COPULAS:
         after = ctx.next(i, 2)
         return after is not None and after.lower not in DET_AFTER_COPULA
     return nxt.lower in wl.MODAL_FOLLOW or (
         nxt.lower in ctx.gz.common and not nxt.cap and nxt.lower in wl.WORD_USE_NEXT
     )
+
+
+PARTICLE_TAILS = wl._set("off, up, out, down, over, away, back, on, in, around, through")
+ADJ_SUFFIX_RE = re.compile(r"(?:ous|ful|ive|able|ible|less|ish|ic|al|est|er)$")
+NOT_NOUN_NEXT = wl.NAME_VERBS_AFTER | wl.COPULAS | wl.AUX_WORDS | wl.NAME_ADVERBS | wl.MODAL_FOLLOW
+
+
+def _adjective_name(t: Token, nxt: Token, gz: Gazetteers) -> bool:
+    """A name that is an adjective from a noun ("Sandy" < sand) used as one: before a plain
+    noun ("Sandy beaches") or, after "'s" (is), before an adjective ("Rusty's generous")."""
+    lw = t.lower
+    if not lw.endswith("y") or len(lw) < 5 or nxt.cap or nxt.lower not in gz.common:
+        return False
+    stem = lw[:-1]
+    if stem not in gz.common and not (stem[-1] == stem[-2] and stem[:-1] in gz.common):
+        return False
+    if t.possessive:
+        return ADJ_SUFFIX_RE.search(nxt.lower) is not None and nxt.lower not in NOT_NOUN_NEXT
+    w = nxt.lower
+    return w not in NOT_NOUN_NEXT and not w.endswith(("ed", "ly")) and w not in gz.first
 
 
 def _compound_name(lw: str, gz: Gazetteers) -> bool:
@@ -424,8 +490,14 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
         if i in ctx.region or lw in HARD_STOP or lw in wl.MONTHS:
             if (
                 (cue and (t.cap or t.lower_line) and lw in CUE_OVERRIDABLE)
+                or (_strong_title_before(ctx, i) and lw not in wl.NEVER_NAMES)
                 or (lw in wl.MONTHS and lw in CUE_OVERRIDABLE and t.cap and _month_as_name(ctx, i))
-                or (strong_cue and lw not in wl.CLINICAL_TERMS - {"ada"})
+                or (
+                    strong_cue
+                    and lw not in wl.CLINICAL_TERMS - {"ada"}
+                    and lw not in wl.WEEKDAYS  # "I called Monday": a day, not a name
+                    and lw not in wl.NEVER_NAMES
+                )
             ):
                 scores[i] = 2
             continue
@@ -484,6 +556,15 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
             elif t.text[0].isupper() and len(t.text) == 1 and not t.sent_start:
                 scores[i] = 0  # a middle initial is handled when grouping
         elif not t.cap:
+            if (
+                t.lower_line
+                and _strong_title_before(ctx, i)
+                and lw not in wl.STOP_AFTER_CUE
+                and lw not in wl.AUX_WORDS
+                and len(lw) >= 3
+            ):
+                scores[i] = 2  # "mr banks", "miss hall" in speech-recognized text
+                continue
             if lw in wl.STOP_AFTER_CUE or is_cw:
                 nxt = ctx.next(i)
                 modal = nxt is not None and nxt.lower in wl.MODAL_FOLLOW
@@ -585,9 +666,10 @@ def label_names(ctx: Ctx) -> list[Candidate]:
         ok = True
         for t in names:
             lw = t.lower
+            given = lw in gz.first and lw not in wl.NEVER_NAMES and lw not in wl.TITLES
             if (
                 lw in wl.ROLE_WORDS
-                or lw in HARD_STOP
+                or (lw in HARD_STOP and not (given and t.cap and lw not in wl.RELATION_WORDS))
                 or t.idx in ctx.blocked
                 or (lw in gz.common and lw not in gz.first and not gz.surname_rank.get(lw))
                 or not (t.cap or t.lower_line or lw in gz.first)
@@ -639,7 +721,10 @@ def cities(ctx: Ctx) -> list[Candidate]:
         keep = False
         prio = 1
         if k > 1:
-            keep = all(ctx.toks[j].cap for j in range(i, i + k)) or t.lower_line
+            keep = all(ctx.toks[j].cap for j in range(i, i + k)) or (
+                # "cut off", "gave up": a phrasal verb, not a town, without a place cue
+                t.lower_line and (cue_strong or last.lower not in PARTICLE_TAILS)
+            )
             prio = 3
         elif (
             state_after
@@ -688,6 +773,23 @@ def _cap_phrase(ctx: Ctx, i: int, max_len: int = 4) -> int:
     return k
 
 
+FILLER_WORDS = wl._set("the, a, um, uh, er, ah, like, uhh, umm, mm")
+
+
+def _brand_located(ctx: Ctx, last: int) -> bool:
+    """A cue-less brand is a place only with a branch after it ("Kroger on Main") or as a
+    possessive/sentence object; 'Walmart sells it cheaper' is the company."""
+    nxt = ctx.next(last)
+    if nxt is None:
+        return True
+    if nxt.lower in ("sells", "sell", "sold", "has", "had", "is", "was", "makes", "charges"):
+        return False
+    t = ctx.toks[last]
+    p = ctx.prev(last)
+    after_adj = p is not None and p.lower in ("nearest", "closest", "any", "every", "no")
+    return not after_adj or t.possessive
+
+
 def orgs(ctx: Ctx) -> list[Candidate]:
     """Employers, schools and brands introduced by cues ('works at X', 'goes to X')."""
     gz = ctx.gz
@@ -712,10 +814,23 @@ def orgs(ctx: Ctx) -> list[Candidate]:
             prep = p is not None and (
                 p.lower in preps or (p.lower == "the" and pp is not None and pp.lower in preps)
             )
+            if not prep and t.lower_line:
+                # "at the uh the chick fil a", "at the um starbucks": skip fillers back to "at".
+                k2 = 1
+                q = ctx.prev(i, k2)
+                while q is not None and q.lower in FILLER_WORDS and k2 < 6:
+                    k2 += 1
+                    q = ctx.prev(i, k2)
+                prep = k2 > 1 and q is not None and q.lower in preps
             if (t.cap or t.lower_line) and (
                 emp_cue
                 or (prep and key not in wl.CUE_ONLY_BRANDS)
-                or (key not in wl.CUE_ONLY_BRANDS and key not in wl.NONID_PROPER and t.cap)
+                or (
+                    key not in wl.CUE_ONLY_BRANDS
+                    and key not in wl.NONID_PROPER
+                    and t.cap
+                    and _brand_located(ctx, i + k - 1)
+                )
             ):
                 last = toks[i + k - 1]
                 end = last.end + 2 if last.possessive else last.end

@@ -61,7 +61,8 @@ INTERSECTION_RE = re.compile(
 )
 LOWER_AT_RE = re.compile(
     r"\bat\s+(?:the\s+)?(?P<o>[a-z]+(?:\s+[a-z]+)?\s+(?:house|center|centre|hall|clinic|"
-    r"hospital|church|shelter|manor|lodge|recovery|behavioral|medical|academy))\b"
+    r"hospital|church|shelter|manor|lodge|recovery|behavioral|medical|academy|assembly|chapel|"
+    r"temple|tabernacle|fellowship|ministries|mosque|masjid|synagogue|gym|diner|grill))\b"
     r"|\bat\s+(?P<w>[a-z]{4,})\b"
 )
 LOWER_SAINT_RE = re.compile(r"\b(?:st|saint)\.?\s+[a-z]{3,}s\b(?!\s+(?:st|street|ave|road|rd))")
@@ -81,6 +82,18 @@ AGE_PERSON_RE = re.compile(
     r"she|he|her|his|husband|wife|neighbor|gran|granny|abuela|abuelo|nonna|lived|died|old)\b",
     re.IGNORECASE,
 )
+# "Ninety-one in May." / "A hundred and two." as an answer after an age cue.
+SPELLED_AGE_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<n>(?:[Nn]inety(?:[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|(?:[Aa]|[Oo]ne)\s+hundred(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve))?))(?=\s*[.!?]|\s+(?:in|this|next|on|last)\b)",
+    re.MULTILINE,
+)
+AGE_CUE_BEFORE_RE = re.compile(
+    r"\b(?:how\s+old|age|aged|birthday|turn(?:s|ed|ing)?|years?\s+old|\d{2,3}|born|"
+    r"old\s+(?:is|was|are))\b",
+    re.I,
+)
 THE_ORD_RE = re.compile(r"\b[Tt]he\s+(?P<d>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b")
 ORD_NOT_DATE = wl._set(
     "time, times, grade, grader, graders, floor, place, step, steps, round, one, ones, percent,"
@@ -93,7 +106,7 @@ DOT_DATE_RE = re.compile(
     r"(?![\d.]|\s*(?:mg|miles|percent|%|dollars|bucks|hours|an\s+hour|pounds|lbs))"
 )
 MIXED_ID_RE = re.compile(r"(?<![\w@./-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{7,}(?![\w@])")
-LONG_NUM_RE = re.compile(r"(?<![\w$.,/@-])\d{6,}(?![\w%,.]|\.\d|\s*(?:dollars|bucks|people|steps))")
+LONG_NUM_RE = re.compile(r"(?<![\w$.,/@-])\d{6,}(?![\w%,]|\.\d|\s*(?:dollars|bucks|people|steps))")
 CRED_ID_RE = re.compile(
     r"\b(?:LPC|LCSW|LMFT|LMHC|LCPC|LPCC|LCDC|CADC|LADC|NPI|DEA|RN|LPN|LSW|LICSW|PsyD|license|"
     r"licence|lic\.?)\s*(?:(?:number|no\.?|num)\s*)?(?:is\s+|was\s+|:\s*)?#?\s*(?P<v>[A-Z]{0,3}-?\d{4,}[A-Z]?)\b",
@@ -104,6 +117,9 @@ HANDLE_CUE_RE = re.compile(
     r"gamertag|screen\s*name|discord|name\s+on\s+there|@)\s*(?:name\s+)?(?:is|was|:)\s+"
     r"(?P<h>[A-Za-z0-9_.]{3,})",
     re.IGNORECASE,
+)
+PLATFORM_HANDLE_RE = re.compile(
+    r"(?<![\w/])u/[A-Za-z0-9_-]{3,}|(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b(?![\w/])"
 )
 DOTTED_HANDLE_RE = re.compile(r"(?<![\w@.])[a-z0-9]+(?:[._][a-z0-9]+){1,4}(?![\w@]|\.\w)")
 
@@ -132,7 +148,12 @@ def orgs_and_places(
             words.pop()
         words = words[:4]
         if len(words) == 1 and words[0].endswith(("'s", "’s")):
-            continue  # "at Maggie's": a person's home, found as a name
+            base = words[0][:-2].lower()
+            if base in gz.first or base in wl.RELATION_WORDS or base in gz.common:
+                continue  # "at Maggie's": a person's home, found as a name
+            s = m.start("o")
+            yield Candidate(s, s + len(words[0]), "ORGANIZATION", "EMPLOYER", 1)
+            continue  # "at Bellini's": a restaurant or shop
         work = WORK_VERB_RE.search(text, max(0, m.start() - 40), m.start()) is not None
         if not words or _not_org(words, gz, work):
             continue
@@ -164,6 +185,77 @@ def orgs_and_places(
 
 
 HYPHEN_PLACE_RE = re.compile(r"\b(?:in|to|from|near|around)\s+(?P<p>[A-Z][a-z]+-[A-Z][a-z]+)\b")
+
+
+RURAL_BOX_RE = re.compile(
+    r"\b(?:RR|R\.R\.|Rural\s+Route|HC|Star\s+Route)\s*#?\s*\d{1,4},?\s+Box\s+#?\d{1,5}\b", re.I
+)
+UNIT_NUM_RE = re.compile(
+    r"\b(?:(?P<a>[A-Z]{2,5}|American\s+Legion)\s+)?(?P<k>Engine|Ladder|Post|Local|Lodge|Troop|"
+    r"Precinct|Station|post|local|lodge|troop)\s+#?(?P<n>\d{1,5})\b(?!\s*(?:times|minutes|%))"
+)
+WARD_DIR_RE = re.compile(
+    r"\b(?:on|off|of|to|from|in)\s+(?P<u>\d{1,2}\s+(?:North|South|East|West))\b"
+)
+THE_PLACE_RE = re.compile(
+    r"\bthe\s+(?P<p>(?P<n>[A-Z][a-z]+)(?:['’]s)?\s+(?:place|farm|ranch|property|homestead|"
+    r"land|orchard|dairy|spread|acreage))\b"
+)
+MLK_RE = re.compile(r"\b(?:on|off|at|near|by)\s+(?P<s>MLK|mlk)\b(?!\s+day)", re.I)
+LOWER_DIR_STREET_RE = re.compile(r"\b(?:on|off)\s+(?P<s>(?:north|south|east|west)\s+[a-z]{4,})\b")
+ROUTE_WORD_RE = re.compile(
+    r"\b(?:on|off|at|near|by|take|took|taking)\s+(?:the\s+)?(?P<r>(?:route|highway|hwy|rte|"
+    r"county\s+road|state\s+road)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+    r"three|four|five|six|seven|eight|nine))?)\b",
+    re.I,
+)
+
+
+POSS_PLACE_RE = re.compile(
+    r"\b(?:outside|near|behind|across\s+from|next\s+to|in\s+front\s+of|by|inside)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?P<o>[A-Z][\w’'-]*?)['’]s\b"
+    r"|\bthe\s+(?:gym|bar|restaurant|diner|club|store|shop|salon|cafe|café|pub|studio|bakery)"
+    r"\s*,\s*(?P<a>[A-Z][\w’'-]*?(?:['’]s)?)(?=[\s,.])"
+)
+LOT_RE = re.compile(r",\s+(?P<l>[Ll]ot\s+#?\d{1,4}[A-Z]?)\b")
+
+
+def small_places(text: str, gz: Gazetteers) -> Iterator[Candidate]:
+    """Rural boxes, numbered units/posts, hospital wings, 'the X place', MLK, routes,
+    businesses known by a possessive ("outside O'Malley's", "the gym, Gold's"), ", lot 14"."""
+    for m in POSS_PLACE_RE.finditer(text):
+        g = "o" if m.group("o") else "a"
+        base = m.group(g).lower().removesuffix("'s").removesuffix("’s")
+        if base in gz.first or base in wl.RELATION_WORDS or (g == "o" and base in gz.common):
+            continue  # "outside Maggie's": a person's home, found as a name
+        end = m.end(g) + (2 if g == "o" else 0)
+        yield Candidate(m.start(g), end, "ORGANIZATION", "ORG", 2)
+    for m in LOT_RE.finditer(text):
+        yield Candidate(m.start("l"), m.end("l"), "LOCATION", "STREET", 2)
+    for m in RURAL_BOX_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "LOCATION", "STREET", 4)
+    for m in UNIT_NUM_RE.finditer(text):
+        if m.group("k").islower() and not m.group("a"):
+            continue  # "post 200" alone: too weak without "VFW"
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 2)
+    for m in WARD_DIR_RE.finditer(text):
+        yield Candidate(m.start("u"), m.end("u"), "LOCATION", "PLACE", 2)
+    for m in THE_PLACE_RE.finditer(text):
+        n = m.group("n").lower()
+        if n in gz.common and n not in gz.first and n not in gz.surname_rank:
+            continue  # "the Big house"
+        if n in wl.NONID_PROPER or n in wl.HOLIDAYS:
+            continue
+        yield Candidate(m.start("p"), m.end("p"), "LOCATION", "PLACE", 2)
+    for m in MLK_RE.finditer(text):
+        yield Candidate(m.start("s"), m.end("s"), "LOCATION", "STREET", 2)
+    for m in LOWER_DIR_STREET_RE.finditer(text):
+        w = m.group("s").split()[1]
+        if w not in gz.common and w not in wl.STOP_AFTER_CUE:
+            yield Candidate(m.start("s"), m.end("s"), "LOCATION", "STREET", 2)
+    for m in ROUTE_WORD_RE.finditer(text):
+        yield Candidate(m.start("r"), m.end("r"), "LOCATION", "STREET", 2)
 
 
 def hyphen_places(text: str) -> Iterator[Candidate]:
@@ -210,6 +302,8 @@ ORG_NOT_FIRST = wl._set(
 def _not_org(words: list[str], gz: Gazetteers, work: bool) -> bool:
     """True if a capitalized phrase after 'at' is something other than an org or place."""
     low = [w.lower().rstrip(".'’") for w in words]
+    if low == ["memorial"]:
+        return False  # "at Memorial": a hospital (the holiday is "Memorial Day")
     if low[0] in ORG_NOT_FIRST or low[0] in wl.WEEKDAYS or low[0] in wl.MONTHS:
         return True
     key = " ".join(low)
@@ -237,7 +331,13 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
             if not AGE_PERSON_RE.search(window):
                 continue
         yield Candidate(m.start(g), m.end(g), "AGE", "AGE", 3)
+    for m in SPELLED_AGE_RE.finditer(text):
+        window = text[max(0, m.start() - 120) : m.start()]
+        if AGE_CUE_BEFORE_RE.search(window):
+            yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in THE_ORD_RE.finditer(text):
+        if re.match(r"\s+of\s+(?:next|this|last|every|each)\s+month", text[m.end() :]):
+            continue  # "the 3rd of next month"
         nxt = re.match(r"\s*([A-Za-z]+)", text[m.end() : m.end() + 20])
         if nxt and nxt.group(1).lower() in ORD_NOT_DATE:
             continue
@@ -257,6 +357,8 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
         if h.lower() in wl.STOP_AFTER_CUE or (h.isalpha() and h.islower() and len(h) < 4):
             continue
         yield Candidate(m.start("h"), m.start("h") + len(h), "HANDLE", "HANDLE", 3)
+    for m in PLATFORM_HANDLE_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 3)  # "u/name", "name#1234"
     for m in DOTTED_HANDLE_RE.finditer(text):
         parts = re.split(r"[._]", m.group(0))
         namey = "_" in m.group(0) or (len(parts) >= 3 and max(len(p) for p in parts) >= 3)

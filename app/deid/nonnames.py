@@ -106,3 +106,34 @@ ABSTRACT_NAMES = _set(
     "justice, liberty, honor, glory, love, peace, karma, comfort, bliss, felicity, verity, unity,"
     "summer, autumn, spring, winter, dawn, april, may, june, august"
 )
+# Pronouns, determiners and answer words that some name lists carry ("My", "No", "You") but
+# that never start or continue a name span.
+NEVER_NAMES = _set(
+    "i, me, my, mine, you, your, yours, we, us, our, he, him, his, she, her, they, them, their,"
+    "it, its, no, yes, not, the, a, an, and, or, but, so, if, this, that, these, those, on, at,"
+    "of, to, for, with, from, into, onto, upon"
+)
+# Common words of other languages that therapy transcripts quote ("Sí.", "Mucho.", "Claro"),
+# and names of languages written with their own spelling ("Kreyòl", "Español").
+FOREIGN_WORDS = _set(
+    "sí, si, mucho, mucha, muchos, muchas, claro, bueno, buena, bien, mal, pues, nada, gracias,"
+    "perdón, perdon, oye, ay, órale, orale, ándale, andale, ojalá, ojala, así, asi,"
+    "también, tambien, pero, entonces, porque, verdad, exacto, vale, mande, ya, poco, poquito,"
+    "nunca, siempre, todo, todos, qué, que, cómo, como, dios mío, ay dios, oui, non, merci,"
+    "ja, nein, danke, nyet, spasibo, arigato, shukran, salaam, wallahi, yallah,"
+    "khalas, ne, aniyo, kamsahamnida, salamat, opo, hindi, sige, ayos, obrigado, obrigada,"
+    "kreyòl, kreyol, créole, español, espanol, français, francais, português, portugues,"
+    "tiếng việt, deutsch, italiano, tagalog"
+)
+# Disability and cultural identities written with a capital ("Deaf culture").
+IDENTITY_WORDS = _set(
+    "deaf, hard of hearing, hoh, blind, deafblind, autistic, neurodivergent, disabled,"
+    "two-spirit, intersex, asexual, aromantic, pansexual, bisexual, transgender"
+)
+# School and community events that are capitalized but locate no one.
+EVENT_WORDS = _set(
+    "homecoming, prom, graduation, commencement, spring break, winter break, summer break,"
+    "senior night, senior week, field day, spirit week, open house, back to school, orientation,"
+    "finals, midterms, finals week, pride, pride month, black history month, mardi gras,"
+    "burning man, coachella, comic-con, black friday, tax day, election day, daylight saving"
+)

@@ -153,7 +153,8 @@ STREET_SUFFIX = (
 )
 CAPW = r"[A-Z][\w'’-]*\.?"
 UNIT = (
-    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#|Room|Rm|Lot|Bldg|Building)\.?\s*#?[A-Za-z0-9-]+)?"
+    r"(?:,?\s+(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ss]uite|Ste|#|[Rr]oom|Rm|[Ll]ot|Bldg|[Bb]uilding)"
+    r"\.?\s*#?[A-Za-z0-9-]+)?"
 )
 STREET_NUM_RE = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
@@ -457,8 +458,8 @@ def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
         if not (_valid_md(a, b) or _valid_md(b, a)):
             continue
         if not y:
-            if sep == ".":
-                continue
+            if sep == "." or m.group(0) == "9/11":
+                continue  # "9/11" alone is the event
             prev = _prev_word(text, m.start())
             nxt = _next_word(text, m.end())
             if sep == "/" and b in (4, 5, 7, 10, 100) and (prev in SCORE_PREV or nxt in ("on",)):
@@ -477,6 +478,8 @@ def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
         nxt = _next_word(text, m.end())
         after = text[m.end() : m.end() + 2]
         prev = _prev_word(text, m.start())
+        if re.match(r"\s+of\s+(?:next|this|last|every|each)\s+month", text[m.end() :]):
+            continue  # "the 3rd of next month": relative, no fixed date
         if d.isalpha():
             # Spoken ordinals ("the first time") are dates only as "on the twenty-first".
             if prev not in ("on", "by", "until", "till", "since", "before", "after", "from"):

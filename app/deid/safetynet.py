@@ -35,12 +35,12 @@ NATIONALITIES = _s(
     "somali, sudanese, eritrean, kenyan, ugandan, congolese, senegalese, liberian, egyptian,"
     "moroccan, algerian, tunisian, lebanese, palestinian, jordanian, saudi, yemeni, emirati,"
     "israeli, armenian, georgian, azerbaijani, uzbek, kazakh, mongolian, tibetan, nepali,"
-    "nepalese, bhutanese, bangladeshi, sri lankan, burmese, karen, khmer, lao, malaysian,"
+    "nepalese, bhutanese, bangladeshi, sri lankan, burmese, khmer, lao, malaysian,"
     "indonesian, singaporean, taiwanese, hongkonger, micronesian, marshallese, chamorro,"
-    "chuukese, palauan, aboriginal, inuit, metis, first nations, alaska native, apache, hopi,"
-    "zuni, pueblo, dakota, ojibwe, anishinaabe, cree, mohawk, seneca, oneida, iroquois,"
-    "haudenosaunee, choctaw, chickasaw, muscogee, creek, seminole, comanche, kiowa, osage,"
-    "pawnee, crow, blackfeet, cheyenne, arapaho, shoshone, ute, paiute, tlingit, yupik,"
+    "chuukese, palauan, aboriginal, inuit, metis, first nations, alaska native, hopi,"
+    "zuni, ojibwe, anishinaabe, cree, mohawk, oneida, iroquois,"
+    "haudenosaunee, choctaw, chickasaw, muscogee, seminole, comanche, kiowa, osage,"
+    "pawnee, blackfeet, arapaho, shoshone, ute, paiute, tlingit, yupik,"
     "mexican-american, african-american, asian-american, chinese-american, arab-american,"
     "korean-american, jamaican-american, dutch, swedish, norwegian, danish, finnish, icelandic,"
     "czech, slovak, hungarian, romanian, bulgarian, serbian, croatian, bosnian, albanian,"
@@ -48,7 +48,7 @@ NATIONALITIES = _s(
     "catalan, basque, sicilian, portuguese, cape verdean, chilean, argentinian, argentine,"
     "bolivian, ecuadorian, paraguayan, uruguayan, nicaraguan, costa rican, panamanian,"
     "belizean, trinidadian, barbadian, bajan, guyanese, surinamese, bahamian, creole, kreyol,"
-    "patois, garifuna, mixtec, zapotec, maya, mayan, quechua, aymara, nahuatl, taino,"
+    "patois, garifuna, mixtec, zapotec, mayan, quechua, aymara, nahuatl, taino,"
     "chicano, chicana, afro-latino, afro-latina, boricua, desi, pinoy, pinay, hapa, mestizo,"
     "jewish, orthodox, hasidic, ashkenazi, sephardic, mizrahi, sunni, shia, shiite, sufi,"
     "ismaili, ahmadi, druze, bahai, baha'i, zoroastrian, parsi, jain, rastafarian, rasta,"
@@ -102,7 +102,40 @@ GENERIC_PROPER = _s(
     "mac, windows, spotify, hulu, disney, marvel, dilly, bar, oreo, oreos, cheerios, legos,"
     "goodwill, craigslist, zillow, indeed, yelp, reddit, discord, twitter, x, tumblr, bumble,"
     "hinge, tinder, grindr, alexa, siri, fitbit, roku, wii, nintendo, pokemon, minecraft,"
-    "roblox, fortnite, monopoly, uno, jenga, scrabble, wordle, sudoku, lego, barbie, zoloft"
+    "roblox, fortnite, monopoly, uno, jenga, scrabble, wordle, sudoku, lego, barbie, zoloft,"
+    "states, the states, stateside"
+)
+# Public-knowledge lists: media, consumer products/services and insurers that locate no one.
+PRODUCTS_MEDIA = _s(
+    "fox news, fox, cnn, msnbc, nbc, abc, cbs, pbs, npr, bbc, espn, hbo, hbo max, cnbc,"
+    "c-span, the office, parks and rec, grey's anatomy, law and order, sesame street, jeopardy,"
+    "wheel of fortune, the bachelor, love is blind, survivor, the voice, american idol,"
+    "western union, moneygram, remitly, xoom, zelle, cash app, venmo, paypal, chime,"
+    "google doc, google docs, google drive, google sheets, google maps, google calendar,"
+    "google classroom, google meet, apple maps, find my, life360, ring doorbell, notes app,"
+    "u-haul, uhaul, penske, ryder, pods, two men and a truck, ensure, boost, gatorade,"
+    "pedialyte, red bull, celsius, quizlet, canvas, blackboard, khan academy, chegg, duolingo,"
+    "kahoot, powerschool, schoology, draftkings, fanduel, betmgm, pokerstars, chumba,"
+    "robinhood, coinbase, bitcoin, crypto, onlyfans, pornhub, zillow, redfin, trulia,"
+    "apartments.com, turbotax, h&r block, credit karma, experian, equifax, transunion,"
+    "ozempic, wegovy, mounjaro, zepbound, narcan, plan b, juul, zyn, vuse, white claw,"
+    "four loko, fireball, jack daniel's, tito's, hennessy, bud light, coors,"
+    "modelo, mike's hard, ritz, doritos, cheetos, takis, little debbie, hot pockets,"
+    "pop-tarts, lunchables, hello kitty, squishmallows, stanley cup, crocs, airpods"
+)
+INSURERS = _s(
+    # National carriers only; regional Medicaid plans ("Molina", "CareSource") hint at a state.
+    "anthem, aetna, cigna, humana, unitedhealthcare, united healthcare, uhc, blue cross,"
+    "blue shield, blue cross blue shield, bcbs, geico, state farm, allstate, progressive,"
+    "liberty mutual, nationwide, usaa, metlife, aflac, prudential, mutual of omaha,"
+    "obamacare, healthcare.gov, the marketplace"
+)
+# Everyday acronyms that follow "the" without naming a facility ("the AC", "the IP").
+PLAIN_ACRONYMS = _s(
+    "ac, a/c, hvac, pt, ot, ip, atm, pin, rv, atv, hoa, pta, pto, gps, ssn, itin, ein, dm, pdf,"
+    "ui, ux, ai, ar, vr, hr, it, qa, ops, pr, iq, eq, bmi, bp, ekg, cbc, ua, uti, std, tv, pc,"
+    "wifi, usb, sim, apr, 401k, w-2, w2, 1099, id, dob, gpa, sat, act, gre, lsat, mcat,"
+    "ged, ap, ib, esl, sped, iep, ot, pe, ems, 911, 988, dui, dwi, cps, po, pd"
 )
 AGENCY_PLACES = _s("va, dhs, ymca, ywca, dmv office, social security office")
 INTERJECTIONS = _s(
@@ -142,7 +175,8 @@ ORG_HEADS = _s(
     "herald, radio, records, motors, auto, logistics, construction, realty, insurance,"
     "airlines, airways, railroad, transit, energy, electric, gas, power, water, utilities,"
     "living, care, home, homes, house, shelter, mission, pantry, outreach, ymca, ywca, scouts,"
-    "packers, bears, giants, jets, yankees, mets, dodgers, lakers, cowboys, eagles, steelers"
+    "ame, cme, ame zion, packers, bears, giants, jets, yankees, mets, dodgers, lakers, cowboys,"
+    "eagles, steelers"
 )
 PLACE_HEADS = _s(
     "lake, pond, river, creek, bay, gap, rock, rocks, nation, reservation, rez, park, beach,"
@@ -158,14 +192,58 @@ PLACE_HEADS = _s(
     "beltway, loop, camp, base, fort, ft"
 )
 LOC_PREPS = _s("in, at, on, near, from, to, past, behind, by, around, outside, into, toward")
-CONNECTORS = _s("of, the, de, del, la, van, von, al, bin, and, da, di, du, der, y, on")
+CONNECTORS = _s("of, the, de, del, la, van, von, al, bin, and, da, di, du, der, y")
 ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)$")
-KIN_LOWER = wl.RELATION_WORDS | wl.KINSHIP_TERMS
+KIN_LOWER = frozenset(
+    w
+    for w in wl.RELATION_WORDS | wl.KINSHIP_TERMS
+    if len(w) >= 4 or w in ("mom", "dad", "tia", "tio")
+) - {"anne", "anna", "nine", "beta", "saba", "dede", "mama"}
+NUMBER_WORD_RE = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
+    r"seven|eight|nine|hundred)(?:-\w+)?$"
+)
+ABBR_TITLES = _s("mr, mrs, ms, mx, dr, prof, sr, jr, rev, capt, lt, sgt, gen, col, det, fr, sen")
+# A bare military branch says little; a unit ("82nd Airborne") does.
+BARE_ORGS = _s(
+    "army, navy, marines, marine corps, air force, coast guard, national guard, space force,"
+    "reserves, the army, the navy, the marines"
+)
+FAMOUS_AUTHORS = _s(
+    "brené brown, brene brown, judith herman, bessel van der kolk, william miller,"
+    "stephen rollnick, aaron beck, judith beck, albert ellis, carl rogers, irvin yalom,"
+    "marsha linehan, john gottman, julie gottman, sue johnson, dan siegel, daniel siegel,"
+    "peter levine, pat ogden, richard schwartz, steven hayes, kristin neff, tara brach,"
+    "jon kabat-zinn, thich nhat hanh, gabor mate, gabor maté, viktor frankl, alice miller"
+)
+HOLIDAY_PHRASES = _s(
+    "fourth of july, the fourth, new year's day, st. patrick's day, saint patrick's day,"
+    "cinco de mayo, day of the dead, martin luther king day, mlk day, veterans day,"
+    "presidents day, columbus day, labor day, memorial day, mother's day, father's day,"
+    "good friday, black friday, cyber monday, super bowl sunday, independence day"
+)
+# Capitalized ordinary words followed by a number: "Step 4", "Chapter 3".
+NUMBERED_WORDS = _s(
+    "step, steps, chapter, level, phase, module, session, sessions, week, day, page, part,"
+    "stage, grade, tier, class, question, item, worksheet, exercise, lesson, unit, version,"
+    "section, title, tip, skill, rule, principle, option, plan, tradition, promise"
+)
+# Short function words in capitals are emphasis ("It IS unfair"), not acronyms.
+FUNCTION_WORDS = _s(
+    "a, an, the, and, or, but, if, so, at, in, on, to, of, by, for, with, from, is, are, was,"
+    "were, be, been, am, do, did, does, not, no, yes, my, your, his, her, its, our, their, me,"
+    "you, he, she, it, we, they, us, him, them, this, that, these, those, every, each, all,"
+    "any, some, one, what, who, how, why, when, where, never, ever, always, just, only, very,"
+    "too, more, most, much, now, then, there, here, has, have, had, can, will, would, could,"
+    "should, must, may, might, want, need, know, think, said, like, love, hate, really, same"
+)
 
 
 def _nonid_word(w: str, gz: Gazetteers) -> bool:
     return (
         w in context.HARD_STOP
+        or w in PRODUCTS_MEDIA
+        or w in INSURERS
         or w in NATIONALITIES
         or w in GENERIC_PROPER
         or w in wl.MONTHS
@@ -178,10 +256,195 @@ def _phrase_nonid(words: list[str], gz: Gazetteers) -> bool:
     phrase = " ".join(words)
     if phrase in context.HARD_STOP or phrase in GENERIC_PROPER or phrase in NATIONALITIES:
         return True
+    if phrase in PRODUCTS_MEDIA or phrase in INSURERS or phrase in PLAIN_ACRONYMS:
+        return True
     if phrase in gz.regions or phrase in wl.THEORISTS or phrase in wl.CLINICAL_TERMS:
         return True
     content = [w for w in words if w not in CONNECTORS]
     return bool(content) and all(_nonid_word(w, gz) for w in content)
+
+
+HYPHEN_TAILS = _s(
+    "ish, esque, wise, free, based, related, style, type, like, ness, year, years, old, hour,"
+    "hours, day, days, week, weeks, month, months, minute, minutes, ever, ever-after, in-law,"
+    "grandma, grandpa, grandmother, grandfather, aunt, uncle, grandson, granddaughter, time"
+)
+MEDICAL_SUFFIX_RE = re.compile(
+    r"(?:algia|itis|osis|emia|aemia|opathy|ectomy|otomy|ostomy|phobia|philia|plasty|oscopy|"
+    r"iasis|trophy|plegia|paresis|orrhea|uria|ology|ologist|iatrist|iatry|oma|ism|ize|ise)$"
+)
+CAMEL_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
+
+
+def ordinary_shape(word: str, gz: Gazetteers) -> bool:
+    """Capitalized tokens whose shape shows an ordinary word, not a name: lower-case hyphen
+    tails ("Okay-ish", "Ten-hour", "Great-grandma"), two plain words run together as a
+    brand ("DraftKings"), medical/Latinate suffixes ("Fibromyalgia")."""
+    lw = word.lower()
+    if lw in gz.first or lw in gz.surname_rank:
+        return False
+    if "-" in word:
+        head, *tail = word.split("-")
+        hl = head.lower()
+        plain_head = hl in gz.common or NUMBER_WORD_RE.match(hl) is not None or len(hl) == 1
+        return (
+            plain_head
+            and all(p.islower() for p in tail)
+            and all(p in gz.common or p in HYPHEN_TAILS for p in tail)
+        )
+    m = CAMEL_RE.fullmatch(word)
+    if m:
+        a, b = m.group(1).lower(), m.group(2).lower()
+        return a in gz.common and b in gz.common and a not in gz.first and b not in gz.first
+    return lw not in gz.common and len(lw) >= 6 and MEDICAL_SUFFIX_RE.search(lw) is not None
+
+
+def _compound_word(lw: str, gz: Gazetteers) -> bool:
+    """'handoffs', 'workouts': a plural or two common words run together (sentence start)."""
+    if lw in gz.first or lw in gz.surname_rank or lw in gz.cities:
+        return False
+    stems = [lw]
+    if lw.endswith("ies"):
+        stems.append(lw[:-3] + "y")
+    if lw.endswith("s"):
+        stems += [lw[:-1], lw[:-2]]
+    for st in stems:
+        if st in gz.common:
+            return True
+        for k in range(3, len(st) - 2):
+            if st[:k] in gz.common and st[k:] in gz.common:
+                return True
+    return False
+
+
+def _typo_of_common(w: str, gz: Gazetteers) -> bool:
+    """'evry', 'becuase': a common word with one letter dropped or two letters swapped (and
+    not a given name), as speech recognition and fast typing leave them."""
+    if w in gz.first or w in gz.common or len(w) < 4:
+        return False
+    for k in range(len(w) + 1):
+        for ch in "abcdefghijklmnopqrstuvwxyz":
+            if w[:k] + ch + w[k:] in gz.common:
+                return True
+    return any(w[:k] + w[k + 1] + w[k] + w[k + 2 :] in gz.common for k in range(len(w) - 1))
+
+
+def _theorist_cited(toks: list[Token], i: int) -> bool:
+    """'Herman's stages', 'Schwartz would say': a cited theorist's surname."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].line == t.line else None
+    return (
+        t.lower in wl.THEORISTS_CONTEXT
+        and nxt is not None
+        and nxt.lower in wl.THEORIST_CONTEXT_AFTER
+    )
+
+
+MEDIA_BEFORE_RE = re.compile(
+    r"(?:\b(?:read|reading|reread|re-read|rereading)\s+(?:the\s+|a\s+)?"
+    r"|\b(?:book|books|novel|memoir|movie|film|show|series|podcast|song|album|documentary|"
+    r"audiobook|workbook|episode|sitcom|ted\s+talk|poem)(?:\s+(?:called|titled|named))?"
+    r"\s*[,:]?\s*[\"“]?)$",
+    re.I,
+)
+WATCH_BEFORE_RE = re.compile(
+    r"\b(?:watch|watched|watching|watches|binge|binged|bingeing|binging|rewatch|rewatched|"
+    r"rewatching|stream|streamed|streaming)\s+(?:the\s+)?$",
+    re.I,
+)
+LISTEN_BEFORE_RE = re.compile(r"\blisten(?:ed|ing|s)?\s+to\s+$", re.I)
+MEDIA_AFTER_RE = re.compile(
+    r"\s+(?:book|books|novel|memoir|podcast|ted\s+talk|documentary|album|song|songs|movie|"
+    r"film|quote|quotes|video|videos|workbook|audiobook|episode|special)\b",
+    re.I,
+)
+MEDIA_VERBS = _s("read, watched, watching, binged, rewatched, streamed, listened")
+
+
+def media_title(text: str, start: int, end: int, gz: Gazetteers) -> bool:
+    """A capitalized span read, watched or listened to, or named before 'book': a title or a
+    public creator ("read Explain Pain", "watched The Office", "that Atul Gawande book")."""
+    span = text[start:end]
+    if text[end : end + 2] in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 40) : start]
+    words = span.split()
+    if kin_before(text, start) or re.search(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.?\s+$", before):
+        return False  # "my sister Maria": a person whatever follows
+    if MEDIA_BEFORE_RE.search(before):
+        return True
+    if len(words) >= 2 and MEDIA_AFTER_RE.match(text, end):
+        return True  # "that Atul Gawande book": an author's full name
+    if WATCH_BEFORE_RE.search(before):
+        return len(words) >= 2 or words[0].lower() not in gz.first
+    if LISTEN_BEFORE_RE.search(before):
+        return len(words) >= 2 and words[0].lower() not in gz.first
+    return False
+
+
+def _weak_phrase(text: str, toks: list[Token], members: list[int], gz: Gazetteers) -> bool:
+    """Capitalized shapes that are not proper nouns: codes, emphasis, list items, authors."""
+    words = [toks[k].lower for k in members]
+    phrase = " ".join(words)
+    if phrase in BARE_ORGS or phrase in FAMOUS_AUTHORS or phrase in HOLIDAY_PHRASES:
+        return True
+    first = toks[members[0]]
+    if first.idx >= 2 and toks[first.idx - 1].lower == "and":
+        before = toks[first.idx - 2].lower
+        if before in wl.THEORISTS or before in FAMOUS_AUTHORS:
+            return True  # "Rollnick and Miller"
+    parts = phrase.split(" and ")
+    if len(parts) > 1 and any(p in wl.THEORISTS or p in FAMOUS_AUTHORS for p in parts):
+        return True
+    if len(words) == 2 and words[1] in wl.THEORISTS and words[0] in gz.first:
+        return True  # "Aaron Beck"
+    core = list(words)
+    while len(core) > 1 and core[-1] in wl.CLINICAL_TERMS:
+        core.pop()
+    if len(core) < len(words) and (
+        " ".join(core) in FAMOUS_AUTHORS or " ".join(core) in wl.THEORISTS
+    ):
+        return True  # "a Sue Johnson EFT frame"
+    if len(words) == 2 and words[0] in NUMBERED_WORDS and NUMBER_WORD_RE.match(words[1]):
+        return True  # "Step Four"
+    if len(words) >= 2 and words[0] in MEDIA_VERBS:
+        return True  # "Watched The Office for hours"
+    last = toks[members[-1]]
+    if media_title(text, first.start, last.end, gz):
+        return True
+    if len(members) != 1:
+        return False
+    t = toks[members[0]]
+    w = t.lower
+    nxt = toks[t.idx + 1] if t.idx + 1 < len(toks) else None
+    if len(w) == 1 or w in FUNCTION_WORDS or w in INTERJECTIONS:
+        return True  # "F43.10", "It IS unfair", "Not AT anyone"
+    if t.text.isupper():
+        # Acronyms locate someone only as a place: "drove me to OHSU", "at the VA".
+        prev = toks[t.idx - 1] if t.idx > 0 and toks[t.idx - 1].line == t.line else None
+        return prev is None or prev.lower not in LOC_PREPS | {"the"}
+    if nxt is not None and nxt.line == t.line and nxt.is_digit and w in NUMBERED_WORDS:
+        return True  # "Step 4"
+    if ordinary_shape(t.text, gz) or _theorist_cited(toks, t.idx):
+        return True
+    if (
+        w in gz.common
+        and w not in gz.first
+        and w not in gz.surname_rank
+        and text[max(0, t.start - 2) : t.start] == ", "
+        and re.match(r"[.,;]|$", text[t.end + (2 if t.possessive else 0) :])
+    ):
+        return True  # a list item: "Appear confident, Negotiate."
+    if w in gz.common and w not in gz.first:
+        # Capitalized ordinary words in a comma list ("Describe, Express, Assert").
+        before = text[max(0, t.start - 2) : t.start]
+        after = text[t.end : t.end + 2]
+        if before == ", " or after.startswith(","):
+            prev_cap = t.idx > 0 and toks[t.idx - 1].cap
+            next_cap = nxt is not None and nxt.cap
+            if (before == ", " and prev_cap) or (after.startswith(",") and next_cap):
+                return True
+    return False
 
 
 def _guess_type(words: list[str], prev: str, prev2: str) -> str:
@@ -191,9 +454,50 @@ def _guess_type(words: list[str], prev: str, prev2: str) -> str:
         return "LOCATION"
     if prev in ("at", "for", "with") and prev2 in ("work", "works", "worked", "working", "job"):
         return "ORGANIZATION"
+    if prev == "at":
+        return "ORGANIZATION"  # "at Costco", "at McSorley's": businesses more often than places
     if prev in LOC_PREPS:
         return "LOCATION"
     return "NAME"
+
+
+NEIGHBORHOOD_LEADS = _s("little, new, old, upper, lower, east, west")
+_REGIONS_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _foreign_place(w: str, gz: Gazetteers | None) -> bool:
+    regions = gz.regions if gz is not None else _REGIONS_CACHE.get("r", frozenset())
+    cities = gz.cities if gz is not None else _REGIONS_CACHE.get("c", frozenset())
+    return w in NATIONALITIES or w in regions or w in cities
+
+
+def appositive_kin_after(text: str, end: int) -> bool:
+    """'Thu — my sister — says': a kinship appositive right after a word makes it a name."""
+    m = APPOSITIVE_RE.match(text[end : end + 40])
+    return bool(m) and m.group("k").lower() in KIN_LOWER
+
+
+def _opens_phrase(text: str, toks: list[Token], i: int) -> bool:
+    """A sentence-initial capitalized word followed by another one: "Little Havana is..."."""
+    t = toks[i]
+    if i + 1 >= len(toks) or t.lower in FUNCTION_WORDS or t.lower in INTERJECTIONS:
+        return False
+    nx = toks[i + 1]
+    if t.lower in NEIGHBORHOOD_LEADS and nx.cap and nx.line == t.line:
+        return _foreign_place(nx.lower, None) or (
+            t.lower == "little" and nx.lower not in _REGIONS_CACHE.get("w", frozenset())
+        )
+    return (
+        nx.line == t.line
+        and nx.cap
+        and not nx.in_label
+        and text[t.end : nx.start] == " "
+        and not nx.text.startswith(("I'", "I’"))
+        and nx.text != "I"
+        and "'" not in t.text
+        and t.lower not in context.HARD_STOP
+        and not t.lower.endswith("ly")
+    )
 
 
 def _after_title(text: str, toks: list[Token], i: int) -> bool:
@@ -201,12 +505,10 @@ def _after_title(text: str, toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     p = toks[i - 1]
-    return p.line == toks[i].line and p.lower in wl.TITLES and text[p.end : toks[i].start] == ". "
+    return p.line == toks[i].line and p.lower in ABBR_TITLES and text[p.end : toks[i].start] == ". "
 
 
-def capitalized_phrases(
-    text: str, toks: list[Token], gz: Gazetteers
-) -> list[Candidate]:
+def capitalized_phrases(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]:
     """Rule 1: capitalized phrases mid-sentence (and a few sentence-start name shapes)."""
     out: list[Candidate] = []
     n = len(toks)
@@ -217,7 +519,7 @@ def capitalized_phrases(
             not t.in_label
             and not t.lower_line
             and (t.cap or ORDINAL_RE.match(t.text) is not None)
-            and (not t.sent_start or _after_title(text, toks, i))
+            and (not t.sent_start or _after_title(text, toks, i) or _opens_phrase(text, toks, i))
             and t.text not in ("I", "I'm", "I'd", "I'll", "I've")
         )
         if not starts:
@@ -227,7 +529,7 @@ def capitalized_phrases(
         members = [i]
         while j + 1 < n:
             nx = toks[j + 1]
-            if nx.line != t.line or nx.in_label or toks[j].possessive and nx.sent_start:
+            if nx.line != t.line or nx.in_label or (toks[j].possessive and nx.sent_start):
                 break
             gap = text[toks[j].end + (2 if toks[j].possessive else 0) : nx.start]
             if nx.cap and not nx.sent_start and re.fullmatch(r"[ \t]*|-|[ \t]*[&,][ \t]*", gap):
@@ -245,6 +547,8 @@ def capitalized_phrases(
                 nx.lower in CONNECTORS
                 and gap.strip() == ""
                 and j + 2 < n
+                and toks[j + 2].lower not in wl.NEVER_NAMES
+                and j + 2 < n
                 and toks[j + 2].line == t.line
                 and toks[j + 2].cap
                 and text[nx.end : toks[j + 2].start].strip() == ""
@@ -254,19 +558,65 @@ def capitalized_phrases(
                 continue
             break
         words = [toks[k].lower for k in members]
+        if (
+            len(members) == 2
+            and words[0] in NEIGHBORHOOD_LEADS
+            and t.sent_start
+            and (
+                _foreign_place(words[1], gz) or (words[0] == "little" and words[1] not in gz.common)
+            )
+            and " ".join(words) not in gz.regions
+        ):
+            out.append(Candidate(t.start, toks[j].end, "LOCATION", "PLACE", 2))
+            i = j + 1
+            continue  # "Little Saigon", "Little Haiti": a neighborhood
+        if len(members) == 1 and text[t.end : t.end + 1].isdigit():
+            i = j + 1
+            continue  # "Life360", "Windows11": a product name run into its number
         if ORDINAL_RE.match(t.text) and len(members) == 1:
             i = j + 1
             continue
         prev = toks[i - 1] if i > 0 and toks[i - 1].line == t.line else None
         prev_w = prev.lower if prev else ""
         prev2 = toks[i - 2].lower if i > 1 and toks[i - 2].line == t.line else ""
-        nonid = _phrase_nonid(words, gz)
+        nonid = _phrase_nonid(words, gz) or _weak_phrase(text, toks, members, gz)
+        if (
+            prev is not None
+            and prev.sent_start
+            and prev.cap
+            and text[prev.end : t.start] == " "
+            and (prev.lower in context.HARD_STOP or prev.lower in gz.common)
+            and prev.text.isalpha()
+            and len(prev.text) > 1
+            and prev.lower not in FUNCTION_WORDS
+            and prev.lower not in wl.NEVER_NAMES
+            and prev.lower not in INTERJECTIONS
+            and all(w in gz.common and w not in gz.first for w in words)
+            and not any(w in ORG_HEADS or w in PLACE_HEADS for w in words)
+        ):
+            nonid = True  # "Little Women", "Little League": a title or a compound noun
+        if t.sent_start and len(words) > 1 and words[0] in gz.common and words[0] not in gz.first:
+            nonid = nonid or _phrase_nonid(words[1:], gz) or words[1] in wl.CAR_WORDS
+        if (
+            len(words) == 2
+            and words[0] in ("little", "new", "old", "upper", "lower", "east", "west")
+            and (words[1] in gz.regions or words[1] in NATIONALITIES)
+            and " ".join(words) not in gz.regions
+        ):
+            nonid = False  # "Little Haiti", "Little Saigon": a neighborhood
         # "grandpa Buddy", "Tita Baby": a capitalized word right after a kinship word is a name.
-        kin_before = prev is not None and prev_w in KIN_LOWER and not prev.sent_start
+        kin_before = prev is not None and prev_w in KIN_LOWER and text[prev.end : t.start] == " "
         if nonid and kin_before and words[-1] not in wl.KINSHIP_TERMS:
             nonid = words[-1] in NATIONALITIES or words[-1] in gz.regions
-        if nonid and words in (["va"],) and prev_w == "the":
-            nonid = False
+        if words[0] in AGENCY_PLACES and prev_w == "the" and len(words) == 1:
+            typ = "ORGANIZATION"
+            out.append(Candidate(t.start, toks[members[-1]].end, typ, "ORG", 0))
+            i = j + 1
+            continue
+        if _after_title(text, toks, i) or (kin_before and not nonid):
+            out.append(Candidate(t.start, toks[members[-1]].end, "NAME", "NAME", 2))
+            i = j + 1
+            continue
         # "Romans 8:28", "Psalm 23": scripture references.
         nxt = toks[j + 1] if j + 1 < n and toks[j + 1].line == t.line else None
         if len(words) == 1 and words[0] in SCRIPTURE and nxt is not None and nxt.is_digit:
@@ -274,7 +624,7 @@ def capitalized_phrases(
         # A month followed by a day number is a date (patterns handle most; cover the word).
         if words[0] in wl.MONTHS and nxt is not None and nxt.is_digit and int(nxt.text) <= 31:
             end = nxt.end
-            out.append(Candidate(t.start, end, "DATE", "DATE", 1))
+            out.append(Candidate(t.start, end, "DATE", "DATE", 0))
             i = j + 1
             continue
         if not nonid:
@@ -289,5 +639,263 @@ def capitalized_phrases(
 
 def detect(text: str, toks: list[Token], lines: list[Line], gz: Gazetteers) -> list[Candidate]:
     """All safety-net candidates (low priority: precise layers win ties)."""
+    _REGIONS_CACHE.setdefault("r", frozenset(gz.regions))
+    _REGIONS_CACHE.setdefault("c", frozenset(gz.cities))
+    _REGIONS_CACHE.setdefault("w", frozenset(gz.common))
     out = capitalized_phrases(text, toks, gz)
+    out += sentence_names(text, toks, gz)
+    out += lower_lines(text, toks, gz)
+    out += regex_rules(text)
     return out
+
+
+def generic_span(span: str) -> bool:
+    """Whole lower-cased spans that name a group, language, app or scripture, not a person."""
+    span = span.removesuffix("'s").removesuffix("’s")
+    if span in NATIONALITIES or span in GENERIC_PROPER or span in BARE_ORGS:
+        return True
+    if span in PRODUCTS_MEDIA or span in INSURERS or span in wl.EVENT_WORDS:
+        return True
+    return span in FAMOUS_AUTHORS or (span in SCRIPTURE and span not in _GIVEN_SCRIPTURE)
+
+
+# Scripture books that are also given names are only scripture before a verse number.
+_GIVEN_SCRIPTURE = _s(
+    "ruth, samuel, esther, job, daniel, joel, amos, jonah, micah, matthew, mark, luke, john,"
+    "timothy, titus, james, peter, jude, joshua, isaiah, jeremiah, ezra, nehemiah, zechariah,"
+    "ezekiel, hosea, malachi, obadiah, nahum, philemon, genesis"
+)
+
+
+VOCATIVE_FOLLOW = context.VOCATIVE_NEXT | _s("i, i'm, i've, i'd, i'll, we're, let's, let, it's")
+APPOSITIVE_RE = re.compile(
+    r"^(?:,|\s*[—–]|\s+-)\s*(?:my|his|her|our|their)\s+(?:\w+\s+)?(?P<k>\w+)", re.I
+)
+
+
+def _plain_word(w: str) -> bool:
+    return (
+        w in FUNCTION_WORDS
+        or w in INTERJECTIONS
+        or w in context.HARD_STOP - wl.ABSTRACT_NAMES - wl.SENT_START_WORDS
+        or w in NATIONALITIES
+        or w in GENERIC_PROPER
+        or w.endswith("ly")
+    )
+
+
+NAME_QUESTION_RE = re.compile(
+    r"\b(?:(?:your|his|her|their|the)\s+(?:\w+\s+)?name|call\s+(?:you|him|her|them)|"
+    r"who\s+(?:is|was|are)\b|who['’]s)\b[^\n]*\?[^\n]*$",
+    re.I,
+)
+KIN_AFTER_RE = re.compile(r"^[.!]\s+(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?P<k>[\w-]+)\b")
+
+
+def _named_answer(text: str, t: Token, after: str) -> str:
+    """'kin' for a one-word sentence that a kinship phrase follows ("Honor. My daughter."),
+    'question' for one that answers a name question, else ''."""
+    if not re.match(r"[.!?]", after):
+        return ""
+    m = KIN_AFTER_RE.match(after)
+    if m and m.group("k").lower() in KIN_LOWER:
+        return "kin"
+    line_start = text.rfind("\n", 0, t.start)
+    if line_start < 0 or text[line_start + 1 : t.start].count(" ") > 3:
+        return ""  # only the first word of an answer line
+    prev_line = text[text.rfind("\n", 0, line_start) + 1 : line_start]
+    return "question" if NAME_QUESTION_RE.search(prev_line) else ""
+
+
+def sentence_names(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]:
+    """Rule 2: names at sentence start: vocatives, one-word sentences, appositives, non-words."""
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if not t.sent_start or not t.cap or t.in_label or t.lower_line or len(t.text) < 2:
+            continue
+        w = t.lower
+        after0 = text[t.end + (2 if t.possessive else 0) : t.end + 40]
+        how = _named_answer(text, t, after0)
+        namey = w in gz.first or w not in gz.common or w in wl.ABSTRACT_NAMES
+        if how and namey and not w.endswith(("ly", "ed")) and not _plain_word(w):
+            out.append(Candidate(t.start, t.end, "NAME", "NAME", 2))
+            continue  # "King." after "what should I call you?"; "Honor. My daughter."
+        m = APPOSITIVE_RE.match(after0)
+        if m and m.group("k").lower() in KIN_LOWER and w not in FUNCTION_WORDS:
+            out.append(Candidate(t.start, t.end, "NAME", "NAME", 2))
+            continue  # "Thu — my sister — says"
+        if _plain_word(w) or w in wl.MONTHS or w in gz.regions or NUMBER_WORD_RE.match(w):
+            continue
+        if re.search(r"['’](?:t|m|re|ve|ll|d)$", t.text) or t.text.isupper():
+            continue
+        if w in wl.THEORISTS_CONTEXT and _theorist_cited(toks, i):
+            continue
+        if ordinary_shape(t.text, gz) or (w not in gz.common and _compound_word(w, gz)):
+            continue
+        after = text[t.end + (2 if t.possessive else 0) : t.end + 40]
+        nx = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].line == t.line else None
+        known = w in gz.first or w not in gz.common
+        hit = False
+        if after[:1] == "," and nx is not None and nx.lower in VOCATIVE_FOLLOW and known:
+            hit = True  # "Rosa, can you..." / "Hope, I want..."
+        elif re.match(r"[.?!]", after) and (nx is None or nx.sent_start) and known:
+            # "Marisol." as an answer
+            hit = len(w) >= 3
+        elif (m := APPOSITIVE_RE.match(after)) and m.group("k").lower() in KIN_LOWER:
+            hit = True  # "Lan — my aunt — says"
+        elif w not in gz.common and w not in gz.cities and w not in wl.THEORISTS:
+            hit = True  # a sentence-initial non-word: "Zofka bites."
+        if hit:
+            out.append(Candidate(t.start, t.end, "NAME", "NAME", 0))
+    return out
+
+
+LOWER_NAME_CUE_RE = re.compile(
+    r"\b(?:name\s+is|name's|named(?:\s+like)?|called|(?:my|his|her|our|their)\s+"
+    r"(?:(?:little|big|older|younger|baby|twin|step|half|best)\s+)?(?:brother|sister|son|"
+    r"daughter|cousin|friend|boss|neighbor|neighbour|aunt|uncle|niece|nephew|boyfriend|"
+    r"girlfriend|husband|wife|partner|ex|roommate|coworker|sponsor|teacher|coach|grandson|"
+    r"granddaughter|stepdad|stepmom|stepson|stepdaughter))\s+(?P<n>[a-z][a-z'-]+)"
+    r"(?:\s+or\s+(?P<n2>[a-z][a-z'-]+))?"
+)
+LOWER_PLACE_RE = re.compile(
+    r"\b(?:(?P<h1>lake|mount|mt|fort|port|camp)\s+(?P<a>[a-z]{3,})|(?P<b>[a-z]{3,})\s+"
+    r"(?P<h2>pond|lake|river|creek|park|beach|mall|springs|hollow|county|heights))\b"
+)
+LOWER_ORG_RE = re.compile(
+    r"\b(?:at|from|in)\s+the\s+(?P<o>[a-z]+(?:\s+[a-z]+){0,2}\s+(?:inn|hospital|clinic|center|"
+    r"shelter|church|academy|elementary|cafe|diner|grill|bakery|bank|hotel|motel|mission))\b"
+)
+
+
+def lower_lines(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]:
+    """Rule 3: speech-recognition lines without capitals."""
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for t in toks:
+        if not t.lower_line or t.line in seen:
+            continue
+        seen.add(t.line)
+        ln_start = t.start
+        ln_end = text.find("\n", ln_start)
+        ln_end = len(text) if ln_end < 0 else ln_end
+        seg = text[ln_start:ln_end]
+        for m in LOWER_NAME_CUE_RE.finditer(seg):
+            for g in ("n", "n2"):
+                w = m.group(g)
+                if (
+                    w
+                    and w not in FUNCTION_WORDS
+                    and w not in wl.STOP_AFTER_CUE
+                    and w not in ("like", "um", "uh", "who", "miss", "mister", "kind")
+                    and (w in gz.first or w not in gz.common)
+                ):
+                    out.append(
+                        Candidate(ln_start + m.start(g), ln_start + m.end(g), "NAME", "NAME", 1)
+                    )
+        for m in LOWER_PLACE_RE.finditer(seg):
+            w = m.group("a") or m.group("b")
+            if w in FUNCTION_WORDS or w in ("the", "this", "that", "big", "little", "old", "new"):
+                continue
+            if m.group("b") and w in gz.common and w not in gz.first and w not in gz.surname_rank:
+                continue  # "the water park", "a dog park"
+            out.append(Candidate(ln_start + m.start(), ln_start + m.end(), "LOCATION", "PLACE", 1))
+        for m in LOWER_ORG_RE.finditer(seg):
+            out.append(
+                Candidate(ln_start + m.start("o"), ln_start + m.end("o"), "ORGANIZATION", "ORG", 1)
+            )
+        # Words that are not English in a lower-case line are usually names or places.
+        for m in re.finditer(r"\b[a-z]{4,}\b", seg):
+            w = m.group(0)
+            if w in wl.LOWER_NOT_NAMES or w in wl.THEORISTS or _typo_of_common(w, gz):
+                continue
+            if w not in gz.common and (w in gz.first or w in gz.cities):
+                prev = seg[max(0, m.start() - 4) : m.start()]
+                typ = "LOCATION" if re.search(r"\b(?:on|in|to|at)\s$", prev) else "NAME"
+                out.append(Candidate(ln_start + m.start(), ln_start + m.end(), typ, typ, 1))
+    return out
+
+
+ID_CUE2 = (
+    r"(?:number|no\.|#|ID|case|claim|file|report|plate|group|member|policy|docket|inmate|badge|"
+    r"employee|student|account|record|MRN|license|licence|permit|certificate|reference|ref|"
+    r"confirmation|tracking|order|ticket|citation|warrant|booking)"
+)
+ID_SHAPE = (
+    r"(?P<id>(?=[A-Z0-9 -]*\d)(?:[A-Z]{1,4}[- ]?)?\d[\dA-Z]*(?:[ -][\dA-Z]*\d[\dA-Z]*){0,4}"
+    r"(?:[ -][A-Z]\b)?|[A-Z]{2,4}-?\d{3,}[A-Z]?)"
+)
+ID_CUED_RE = re.compile(
+    rf"\b{ID_CUE2}(?:'s|’s)?(?:[\s:#,]|\b(?:is|was|number|it's|its|of)\b){{0,6}}{ID_SHAPE}",
+    re.I,
+)
+IT_IS_ID_RE = re.compile(
+    r"\b(?:[Ii]t's|[Ii]t is|was)\s+(?P<id>[A-Z]{1,3}(?:[ -]?\d{2,}){2,}(?:\s[A-Z]\b)?)"
+)
+CRED_RE = re.compile(
+    r"\b(?:LCSW|LPC|LMFT|LMHC|LCPC|LPCC|LICSW|LSW|RN|LPN|NP|PA-C|PsyD|MD|DO|CADC|LADC)"
+    r"[ ,#:]+(?P<id>\d{4,}[A-Z]?)\b"
+)
+INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?!\w)")
+LONE_DATE_RE = re.compile(
+    r"(?:^|(?<=[:.?!]\s)|(?<=\n))(?P<d>(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9]))(?=[.?!])"
+)
+ORD_DATE_RE = re.compile(
+    r"\b(?:anniversary|birthday|born|died|passed|funeral|wedding|on)\b[, ]+(?:was\s+|is\s+)?"
+    r"the\s+(?P<d>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first|[12]?\d(?:st|nd|rd|th)|"
+    r"3[01](?:st|th)))\b(?!\s+(?:time|one|floor|grade|step|session|week|day|of\s+my|"
+    r"of\s+(?:next|this|last|every|each)\s+month))",
+    re.I,
+)
+CASH_RE = re.compile(r"(?<![\w$])\$(?P<h>[A-Za-z][A-Za-z0-9_]{2,})")
+AT_URL_RE = re.compile(r"\b[\w.-]+\.(?:com|net|org|tv)/@[\w.-]+")
+ORD_UNIT_RE = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+"
+    r"(?:,?\s+\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)*"
+)
+ROAD_NUM_RE = re.compile(
+    r"\b(?:Hwy|Highway|Route|Rte|Interstate|I|US|SR|State Route|County Road|CR|Ward|Unit|"
+    r"Floor|Building|Bldg|Pod|Wing|Exit|Pier|Gate|Dorm|Block|Tower|Lot)[ -]?\d{1,4}[A-Z]?\b"
+    r"|\b[A-Z]{2}-\d{1,3}\b"
+)
+
+
+def regex_rules(text: str) -> list[Candidate]:
+    """Rules 4-7 and ordinal units/road numbers."""
+    out: list[Candidate] = []
+    for m in ID_CUED_RE.finditer(text):
+        v = m.group("id").strip()
+        digits = sum(ch.isdigit() for ch in v)
+        id_like = digits >= 4 or (digits >= 2 and any(ch.isalpha() for ch in v))
+        if id_like and not re.fullmatch(r"(?:19|20)\d\d", v):
+            s = m.start("id")
+            out.append(Candidate(s, s + len(v), "ID", "ID", 1))
+    for rx in (IT_IS_ID_RE, CRED_RE):
+        for m in rx.finditer(text):
+            out.append(Candidate(m.start("id"), m.end("id"), "ID", "ID", 1))
+    for m in INTL_PHONE_RE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(0)) >= 8:
+            out.append(Candidate(m.start(), m.end(), "PHONE", "PHONE", 2))
+    for m in LONE_DATE_RE.finditer(text):
+        if m.group("d") != "9/11":  # the event, not a person's date
+            out.append(Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 1))
+    for m in ORD_DATE_RE.finditer(text):
+        out.append(Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 1))
+    for m in CASH_RE.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2))
+    for m in AT_URL_RE.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "URL", "URL", 2))
+    for m in ORD_UNIT_RE.finditer(text):
+        if any(w.lower() in ORG_HEADS for w in re.findall(r"[A-Za-z]+", m.group(0))):
+            out.append(Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 1))
+    for m in ROAD_NUM_RE.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "LOCATION", "PLACE", 2))
+    return out
+
+
+def kin_before(text: str, start: int) -> bool:
+    """True if a kinship word ("grandpa", "Tita") stands right before position start."""
+    m = re.search(r"([A-Za-z'-]+) $", text[max(0, start - 20) : start])
+    return bool(m) and m.group(1).lower() in KIN_LOWER

@@ -17,6 +17,17 @@ NAMED_RE = re.compile(
 )
 
 
+TITLE_BEFORE_RE = re.compile(r"\b(?:[Mm]rs?|[Mm][sx]|[Dd]r|[Pp]rof|Miss|Mister)\.?[ \t]+$")
+LABEL_LEAD_RE = re.compile(r"[ \t]*(?:[\[(]?[\d:.]+[\])]?[ \t]*-?[ \t]*)?")
+
+
+def _is_label(text: str, c: Candidate) -> bool:
+    """'Mercedes: I don't...': a speaker label is a person even when it is also a word."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    lead = LABEL_LEAD_RE.fullmatch(text, line_start, c.start) is not None
+    return lead and text[c.end : c.end + 1] == ":"
+
+
 def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.type))
@@ -34,7 +45,11 @@ def _non_identifying(span: str, typ: str) -> bool:
     """Whole spans that are clinical terms, or (as names/places) non-identifying proper nouns."""
     if span in wl.CLINICAL_TERMS:
         return True
-    return typ in ("NAME", "LOCATION") and span in context.HARD_STOP
+    if span in safetynet.HOLIDAY_PHRASES:
+        return True  # "St. Patrick's Day"
+    return typ in ("NAME", "LOCATION") and (
+        span in context.HARD_STOP or safetynet.generic_span(span)
+    )
 
 
 def scan(text: str) -> list[Finding]:
@@ -70,6 +85,7 @@ def scan(text: str) -> list[Finding]:
     cands += loose.orgs_and_places(text, gz, spans)
     cands += loose.numbers_and_ages(text)
     cands += loose.hyphen_places(text)
+    cands += loose.small_places(text, gz)
     cands += loose.extend_of(text, cands)
     cands += safetynet.detect(text, tokens, lines, gz)
     found = resolve(cands)
@@ -80,5 +96,17 @@ def scan(text: str) -> list[Finding]:
         for c in found
         if not _non_identifying(text[c.start : c.end].lower(), c.type)
         or (c.type == "NAME" and NAMED_RE.search(text, max(0, c.start - 20), c.start))
+        or (c.type == "NAME" and safetynet.kin_before(text, c.start))
+        or (c.type == "NAME" and safetynet.appositive_kin_after(text, c.end))
+        or (c.type == "NAME" and TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start))
+        or (c.type == "NAME" and c.label == "NAME" and c.priority >= 3 and _is_label(text, c))
+    ]
+    # Titles and public creators of books, shows and music ("read Explain Pain").
+    found = [
+        c
+        for c in found
+        if c.type not in ("NAME", "LOCATION", "ORGANIZATION")
+        or c.priority >= 3
+        or not safetynet.media_title(text, c.start, c.end, gz)
     ]
     return [Finding(c.start, c.end, c.type, text[c.start : c.end], c.label) for c in found]

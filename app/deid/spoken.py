@@ -21,7 +21,7 @@ TENS = {
     "eighty": 8, "ninety": 9,
 }  # fmt: skip
 TOKEN_RE = re.compile(r"\d+|[A-Za-z]+")
-GAP_OK = re.compile(r"^(?:[\s,.()+-]|\bdash\b|\band\b|\bthen\b)*$", re.IGNORECASE)
+GAP_OK = re.compile(r"^(?:[\s,.()+–—-]|\bdash\b|\band\b|\bthen\b)*$", re.IGNORECASE)
 FILLERS = ("then", "dash", "and")
 SSN_CUE = re.compile(r"\b(?:social|ssn|social security)\b", re.IGNORECASE)
 PHONE_CUE = re.compile(

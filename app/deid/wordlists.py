@@ -7,7 +7,11 @@ from app.deid.nonnames import (  # noqa: F401  (re-exported for the layers)
     AUX_WORDS,
     CAR_WORDS,
     COPULAS,
+    EVENT_WORDS,
+    FOREIGN_WORDS,
+    IDENTITY_WORDS,
     KINSHIP_TERMS,
+    NEVER_NAMES,
     RELIGIOUS_WORDS,
     ROLE_NOUNS,
     SENT_START_WORDS,
@@ -98,7 +102,10 @@ NAME_CUE_BEFORE = _set(
     "by, from, than, like, unlike, about, for"
 )
 # After these a following unknown capitalized word counts as a name ("named Xiomara").
-STRONG_NAME_CUE = _set("named, nicknamed, name's, called, goes by, go by, went by, known as")
+STRONG_NAME_CUE = _set(
+    "named, nicknamed, name's, called, goes by, go by, went by, known as, name is, name was,"
+    "calls me, call me, called me, calls him, calls her"
+)
 
 LOCATION_CUE_BEFORE = _set(
     "in, to, from, near, outside, around, across, toward, towards, through, into, at, visit,"
@@ -237,6 +244,33 @@ CLINICAL_TERMS = _set(
     "dialectical behavior therapy, acceptance and commitment therapy, planned parenthood,"
     "narcotics anonymous, alcoholics anonymous, overeaters anonymous, al-anon, alateen,"
     "smart recovery, celebrate recovery, nami, samhsa, 988, crisis text line, trevor project"
+) | _set(
+    # Named techniques, skills and concepts of common therapies, and 12-step phrases.
+    "prolonged exposure, cognitive processing therapy, cognitive processing, behavioral"
+    " activation, exposure and response prevention, exposure therapy, cognitive restructuring,"
+    "thought record, thought records, chain analysis, behavior chain, distress tolerance,"
+    "emotion regulation, interpersonal effectiveness, core mindfulness, mindfulness, check the"
+    " facts, self-soothe, self soothe, pros and cons, half smile, half-smile, willing hands,"
+    "urge surfing, paced breathing, body scan, safe place, calm place, container exercise,"
+    "grounding, socratic questioning, cognitive distortions, core beliefs, core belief,"
+    "automatic thoughts, inner critic, wounded child, inner teen, inner parent, adult self,"
+    "wise self, true self, self energy, self-energy, self-led, self-compassion, unburdening,"
+    "defusion, cognitive defusion, hexaflex, leaves on a stream, passengers on the bus,"
+    "values card sort, valued action, committed action, the observer self, observing self,"
+    "safe and sound protocol, window of tolerance, fight or flight, ventral vagal,"
+    "dorsal vagal, somatic experiencing, brainspotting, sensorimotor, gottman method, love maps,"
+    "bids for connection, turning toward, soft startup, repair attempts, flooding,"
+    "stonewalling, criticism, contempt, defensiveness, hold me tight, demon dialogues,"
+    "safety plan, safety planning, crisis plan, coping ahead, cope ahead, build mastery,"
+    "accumulate positives, abc please, radical openness, beginner's mind, loving-kindness,"
+    "loving kindness, metta, tonglen, stop skill, dear man, give fast, wise mind accepts,"
+    "twelve traditions, the promises, the steps, step work, fourth step, fifth step, ninth step,"
+    "eighth step, first step, third step, third step prayer, seventh step prayer, step one,"
+    "step two, step three, step four, step five, step six, step seven, step eight, step nine,"
+    "step ten, step eleven, step twelve, home group, one day at a time, easy does it,"
+    "let go and let god, first things first, live and let live, keep coming back, halt,"
+    "ninety in ninety, god as we understood him, higher self, the universe, spirit guide,"
+    "big book, basic text, just for today, the fellowship, the program, the rooms"
 )
 MEDICATIONS = _set(
     "lexapro, zoloft, prozac, paxil, celexa, wellbutrin, effexor, cymbalta, pristiq, trintellix,"
@@ -301,7 +335,8 @@ EMPLOYER_BRANDS = _set(
     "ups, usps, chipotle, lowe's, lowes, wells fargo, meijer, walgreens, cvs, rite aid, publix,"
     "applebee's, mcdonald's, mcdonalds, wendy's, subway, boeing, dunkin', dunkin, best buy,"
     "nordstrom, macy's, kohl's, aldi, trader joe's, whole foods, panera, olive garden,"
-    "chick-fil-a, taco bell, burger king, dollar general, dollar tree, goodwill, verizon,"
+    "chick-fil-a, chick fil a, chickfila, taco bell, burger king, dollar general, dollar tree,"
+    "goodwill, verizon,"
     "at&t, t-mobile, comcast, xfinity, google, microsoft, apple, meta, tesla, ford,"
     "general motors, gm, uber, lyft, doordash, instacart, deloitte, accenture, jpmorgan,"
     "bank of america, geico, state farm, allstate, humana, kaiser, sephora, ulta, petco,"
@@ -343,6 +378,12 @@ LOWER_NOT_NAMES = _set(
     "mason, cash, penny, ruby, amber, crystal, ivy, holly, daisy, hazel, reed, wade, bud,"
     "buddy, sunny, rusty, ginger, pepper, honey, candy, cookie, angel, baby, king, prince,"
     "princess, duke, earl, major, sterling, christian, jesus, easter, christmas, chris, chrissy"
+) | _set(
+    # Contractions typed without the apostrophe by speech recognition.
+    "theres, thats, whats, wheres, heres, hes, shes, its, im, ive, id, ill, youre, youve, youd,"
+    "theyre, theyve, theyd, were, weve, wed, dont, doesnt, didnt, cant, couldnt, wont, wouldnt,"
+    "shouldnt, isnt, arent, wasnt, werent, hasnt, havent, hadnt, lets, aint, yall, gonna, gotta,"
+    "wanna, kinda, sorta, dunno, lemme, gimme, cuz, cause, tho, thru, nite, ur, u, ya, yea"
 )
 # ...but these ordinary-looking lower-case tokens are names often enough to count after a cue.
 STOP_AFTER_CUE = _set(

@@ -85,15 +85,16 @@ def mention_spans(room_id: int):
 
     Members are clinicians, not clients: their names in a mention are not identifiers.
     """
-    members = _members(room_id)
+    full_names = {m.display_name.casefold() for m in _members(room_id)}
+    first_names = {name.split()[0] for name in full_names}
 
     def spans(text: str) -> list[tuple[int, int]]:
         found = []
         for match in MENTION.finditer(text):
             full, short = match.group(1), match.group(2)
-            if (full and any(m.display_name.casefold() == full.strip().casefold() for m in members)) or (short and any(
-                m.display_name.split()[0].casefold() == short.casefold() for m in members
-            )):
+            if (full and full.strip().casefold() in full_names) or (
+                short and short.casefold() in first_names
+            ):
                 found.append(match.span())
         return found
 

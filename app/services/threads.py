@@ -102,14 +102,22 @@ def mention_spans(room_id: int):
 
 
 def _render(body: str, people: list[User]) -> str:
+    """Render the message, marking each mention of a member (one pass, longest form first)."""
     html = markdown.render(body)
+    if not people:
+        return html
+    names: dict[str, str] = {}
     for person in people:
-        for written in (f"@[{person.display_name}]", f"@{person.display_name.split()[0]}"):
-            html = html.replace(
-                markdown.escape(written),
-                f'<span class="mention">@{markdown.escape(person.display_name)}</span>',
-            )
-    return html
+        names[markdown.escape(f"@[{person.display_name}]")] = person.display_name
+        names.setdefault(markdown.escape(f"@{person.display_name.split()[0]}"), person.display_name)
+    pattern = re.compile(
+        "|".join(
+            re.escape(written) + r"(?![\w\]])" for written in sorted(names, key=len, reverse=True)
+        )
+    )
+    return pattern.sub(
+        lambda m: f'<span class="mention">@{markdown.escape(names[m.group(0)])}</span>', html
+    )
 
 
 def payload(message: Message) -> dict:

@@ -57,7 +57,13 @@ def migrate(env: dict) -> None:
 class ServerProcess:
     """gunicorn serving wsgi:app the way `make run` does, on a port of its own."""
 
-    def __init__(self, env: dict, port: int | None = None, log: Path | None = None) -> None:
+    def __init__(
+        self,
+        env: dict,
+        port: int | None = None,
+        log: Path | None = None,
+        worker: str = "gthread",
+    ) -> None:
         self.env = env
         self.port = port or free_port()
         self.log = log

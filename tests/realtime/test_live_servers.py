@@ -133,7 +133,11 @@ def test_two_processes_share_rooms_through_redis(shared_postgres, tmp_path):
     env = server_env(shared_postgres, tmp_path, redis_url=redis_url)
     migrate(env)
     excerpt_id, tokens = seed(shared_postgres, tmp_path)
-    servers = [ServerProcess(env, log=tmp_path / f"server{i}.log").start() for i in range(2)]
+    # The documented production setup: gunicorn's gevent worker, one worker per process.
+    servers = [
+        ServerProcess(env, log=tmp_path / f"server{i}.log", worker="gevent").start()
+        for i in range(2)
+    ]
     assert servers[0].port != servers[1].port
     clients = [
         ThreadClient(server.url, token, excerpt_id).connect()

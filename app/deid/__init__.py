@@ -11,13 +11,22 @@ Layers, combined rather than trusted alone:
    said aloud ("five five five, two one eight ..."); ``loose`` adds position-only rules
    (capitalized phrases after "at"/"works for", "<State> State", "X of the Y" org tails, police
    departments, teams, intersections, ZIPs after a state name, soft age cues, "the 30th",
-   cue-less mixed letter/digit IDs, licence numbers after a credential, handles without "@").
+   cue-less mixed letter/digit IDs, licence numbers after a credential, handles without "@",
+   "u/name" and "name#1234" handles, rural "RR 3, Box 41", numbered posts/engines ("VFW Post
+   12"), hospital wings ("4 West"), ", lot 14", "the Hendricks place", "on MLK", spoken routes,
+   businesses known by a possessive ("outside Doyle's", "at Bellini's", "the gym, Gold's"),
+   spelled ages of 90+ answering an age question ("Ninety-one in May.")).
 2. ``context``: token rules with cues ("my sister X", "works at X", "moved to X", "X said"),
    capitalization and sentence position, speaker labels (roles are skipped, names flagged).
    A common given name is flagged even when it is also a word ("Mark never...", "Hope, is...")
-   unless a narrow rule shows the word ("Will you", "Grace period", "Hope is hard"); any
-   capitalized non-word mid-sentence or with diacritics is a name candidate. ``nonnames``
-   lists what is not a name: kinship/religious terms in many languages, car models, openers.
+   unless a narrow rule shows the word ("Will you", "Grace period", "Hope is hard", "Faith
+   helping", "Sandy beaches", "Rusty's generous"); any capitalized non-word mid-sentence or with
+   diacritics is a name candidate. Titles ("Mr. Fox", "mr banks"), "name is"/"calls me" cues
+   and speaker labels ("Mercedes:") make a name even of a listed word, as does a person verb
+   before a place that is a common given name ("told Madison") or a name verb after a car or
+   virtue name ("Mercedes drove me", not "my Mercedes broke down"). ``nonnames`` lists what
+   is not a name: kinship/religious terms in many languages, car models, openers, pronouns,
+   common words of other languages ("Sí", "Claro"), identities ("Deaf"), school events.
 3. ``gazetteers``: US Census 1990 first names/surnames (+ Faker locale first names), GeoNames
    cities, and a common-English-word list that marks names which are also words ("Will").
    Data files live in ``data/`` and are built by ``data/build_data.py``; loaded once, lazily.
@@ -29,12 +38,24 @@ Layers, combined rather than trusted alone:
    states/countries, nationalities/languages/religions, kinship, scripture, generic apps and
    agencies); vocatives, one-word-sentence names, appositives ("Lan — my aunt"); lower-case
    line cues ("name is x", "lake x"); spaced/hyphenated cue-word IDs, international phones,
-   lone "9/14" dates, "the ninth" after anniversary/birthday, "$Cash" handles, "site/@x" URLs.
+   lone "9/14" dates, "the ninth" after anniversary/birthday, "$Cash" handles, "site/@x" URLs;
+   a one-word answer to a name question ("What should I call you?" "King.") or before a
+   kinship phrase ("Honor. My daughter."), "Little Saigon"-style neighbourhoods. Not flagged
+   by shape: hyphenated words with lower-case tails ("Okay-ish", "Ten-hour"), two plain words
+   run together ("DraftKings"), medical suffixes ("Fibromyalgia"), compound plurals at a
+   sentence start ("Handoffs"), products run into a number ("Life360"), cited theorists by
+   surname ("Schwartz would"), list items ("…, Negotiate."), "Step Four"; and by public lists:
+   therapy skills and 12-step phrases, media and products, national insurers (regional
+   Medicaid plans stay flagged), everyday acronyms after "the" ("the AC").
+6. ``scanner`` filters last: holiday phrases, and titles or public creators of what is read,
+   watched or listened to ("read Explain Pain", "that Atul Gawande book", "watched The Office")
+   unless a kinship word or title stands before the span.
 Overlaps are resolved longest-first. No NER model (none runs offline from PyPI at this size).
 Choices: holidays, weekdays, relative dates and years alone are not flagged; a month with a
-year flags only the month; "9/11" alone is the event; FBI/IRS/DMV are not flagged but "the VA"
-is (a facility); titles (Dr., Mrs.) stay outside NAME spans. Library code never
-logs or prints input text.
+year flags only the month; "9/11" alone is the event, "the 3rd of next month" is relative;
+FBI/IRS/DMV are not flagged but "the VA" is (a facility); a cue-less brand is flagged as a
+store except as the company ("Walmart sells it cheaper", "the nearest Target"); titles (Dr.,
+Mrs.) stay outside NAME spans. Library code never logs or prints input text.
 """
 
 from app.deid.finding import Finding

@@ -318,6 +318,11 @@ def _relation_cue(ctx: Ctx, i: int) -> bool:
     return ctx.cue_before(i, STRONG_NAME_IDX)
 
 
+PERSON_OBJECT_VERBS = wl._set(
+    "told, asked, texted, met, hugged, married, dating, dated, saw, see, seen, tell, ask, text,"
+    "call, called, miss, missed, love, loves, loved, hate, hates, blame, blamed, trust, thank,"
+    "forgive, forgave, kissed, dumped, invited, meet, hug, marry"
+)
 STRONG_TITLES = wl._set("mr, mrs, ms, mx, dr, miss, mister, prof")
 MISS_VERB_BEFORE = wl._set(
     "i, we, you, they, he, she, really, so, still, will, gonna, to, i'll, we'll, just, do, don't"
@@ -425,7 +430,7 @@ def _modal_next(ctx: Ctx, i: int) -> bool:
     t, nxt = ctx.toks[i], ctx.next(i)
     if t.lower in wl.ABSTRACT_NAMES and (nxt is None or ctx.gap(t, nxt).strip() in (",", "?")):
         return True  # "Summer, maybe." "Hope?"
-    if nxt is not None and _adjective_name(t, nxt, ctx.gz):
+    if nxt is not None and _adjective_name(ctx, t, nxt):
         return True  # "Sandy beaches", "Rusty's generous"
     if nxt is None or WS_RE.fullmatch(ctx.gap(t, nxt)) is None:
         return False
@@ -446,10 +451,16 @@ ADJ_SUFFIX_RE = re.compile(r"(?:ous|ful|ive|able|ible|less|ish|ic|al|est|er)$")
 NOT_NOUN_NEXT = wl.NAME_VERBS_AFTER | wl.COPULAS | wl.AUX_WORDS | wl.NAME_ADVERBS | wl.MODAL_FOLLOW
 
 
-def _adjective_name(t: Token, nxt: Token, gz: Gazetteers) -> bool:
+OBJECT_WORDS = wl._set(
+    "me, you, him, her, us, them, it, my, your, his, our, their, its, the, a, an, this, that,"
+    "to, home, back, up, out, down, off, over, around, everyone, everybody, someone, nuts, crazy"
+)
+
+
+def _adjective_name(ctx: Ctx, t: Token, nxt: Token) -> bool:
     """A name that is an adjective from a noun ("Sandy" < sand) used as one: before a plain
     noun ("Sandy beaches") or, after "'s" (is), before an adjective ("Rusty's generous")."""
-    lw = t.lower
+    lw, gz = t.lower, ctx.gz
     if not lw.endswith("y") or len(lw) < 5 or nxt.cap or nxt.lower not in gz.common:
         return False
     stem = lw[:-1]
@@ -458,7 +469,11 @@ def _adjective_name(t: Token, nxt: Token, gz: Gazetteers) -> bool:
     if t.possessive:
         return ADJ_SUFFIX_RE.search(nxt.lower) is not None and nxt.lower not in NOT_NOUN_NEXT
     w = nxt.lower
-    return w not in NOT_NOUN_NEXT and not w.endswith(("ed", "ly")) and w not in gz.first
+    if w in NOT_NOUN_NEXT or w.endswith(("ed", "ly")) or w in gz.first:
+        return False
+    # "Sandy beaches used to...", but "Rusty drives me crazy": an object pronoun shows a verb.
+    m = re.match(r"[ \t]+([A-Za-z'’]+)", ctx.text[nxt.end : nxt.end + 30])
+    return (m.group(1).lower() if m else "") not in OBJECT_WORDS
 
 
 def _compound_name(lw: str, gz: Gazetteers) -> bool:
@@ -491,6 +506,23 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
             if (
                 (cue and (t.cap or t.lower_line) and lw in CUE_OVERRIDABLE)
                 or (_strong_title_before(ctx, i) and lw not in wl.NEVER_NAMES)
+                or (
+                    # "When did you last see Jordan?": a place that is a common given name,
+                    # as the object of a verb done to people
+                    t.cap
+                    and lw in CUE_OVERRIDABLE
+                    and gz.first.get(lw) == 1
+                    and ctx.prev(i) is not None
+                    and ctx.prev(i).lower in PERSON_OBJECT_VERBS
+                )
+                or (
+                    # "Mercedes drove me": a given name that is also a car or a virtue
+                    t.cap
+                    and lw in gz.first
+                    and (lw in wl.CAR_WORDS or lw in wl.ABSTRACT_NAMES)
+                    and _verb_after(ctx, i, wl.AMBIG_NAME_VERBS)
+                    and not (ctx.prev(i) is not None and ctx.prev(i).lower in wl.POSSESSIVE_DETS)
+                )
                 or (lw in wl.MONTHS and lw in CUE_OVERRIDABLE and t.cap and _month_as_name(ctx, i))
                 or (
                     strong_cue
@@ -562,6 +594,7 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
                 and lw not in wl.STOP_AFTER_CUE
                 and lw not in wl.AUX_WORDS
                 and len(lw) >= 3
+                and (not is_cw or is_fn or 0 < gz.surname_rank.get(lw, 0) <= 20000)
             ):
                 scores[i] = 2  # "mr banks", "miss hall" in speech-recognized text
                 continue
@@ -834,6 +867,8 @@ def orgs(ctx: Ctx) -> list[Candidate]:
             ):
                 last = toks[i + k - 1]
                 end = last.end + 2 if last.possessive else last.end
+                if re.match(r"['’](?!\w)", ctx.text[end : end + 2]):
+                    end += 1  # "the Dunkin'"
                 out.append(Candidate(t.start, end, "ORGANIZATION", "EMPLOYER", 3))
             continue
         if not (emp_cue or sch_cue or team_cue) or i in ctx.region or i in ctx.blocked:

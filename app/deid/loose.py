@@ -4,7 +4,9 @@ Capitalized phrases after "at"/"works for", org spans extended over "of (the) X"
 fire departments, "<State> State", teams before "team", street intersections, ZIPs after a state
 name, ages over 89 with softer cues ("Mom's 94", "lived to ninety-one"), numeric ordinals after
 "the", "12.24"-style dates after a date preposition, cue-less mixed letter/digit IDs, licence
-numbers after a credential, and social handles without "@".
+numbers after a credential, and social handles without "@". ``small_places``: rural boxes,
+numbered posts/engines, hospital wings, "the X place", MLK, spoken routes, possessive
+businesses and ", lot 14".
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ DEPT_RE = re.compile(
 ORG_OF_RE = re.compile(
     r"\b(?:Hospice|Bank|Church|Society|Friends|Sisters|Brothers|Daughters|Knights|Habitat|"
     r"House|Museum|Academy|College|Institute|Home|Homes|Boys\s+(?:&|and)\s+Girls\s+Clubs?|"
-    r"Assembly|Assemblies|Temple|Congregation|Ministries|Services|Center|Centre|Clinic)"
+    r"Assembly|Assemblies|Temple|Congregation|Ministries|Services|Center|Centre|Clinic|"
+    r"Gurdwara(?:\s+Sahib)?|Masjid|Mosque|Synagogue|Parish|Cathedral|Chapel|Mission|Shrine)"
     rf"\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}"
 )
 OF_TAIL_RE = re.compile(rf"\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP}){{0,2}}")
@@ -62,7 +65,8 @@ INTERSECTION_RE = re.compile(
 LOWER_AT_RE = re.compile(
     r"\bat\s+(?:the\s+)?(?P<o>[a-z]+(?:\s+[a-z]+)?\s+(?:house|center|centre|hall|clinic|"
     r"hospital|church|shelter|manor|lodge|recovery|behavioral|medical|academy|assembly|chapel|"
-    r"temple|tabernacle|fellowship|ministries|mosque|masjid|synagogue|gym|diner|grill))\b"
+    r"temple|tabernacle|fellowship|ministries|mosque|masjid|synagogue|gym|diner|grill|living|"
+    r"gardens|village|commons))\b"
     r"|\bat\s+(?P<w>[a-z]{4,})\b"
 )
 LOWER_SAINT_RE = re.compile(r"\b(?:st|saint)\.?\s+[a-z]{3,}s\b(?!\s+(?:st|street|ave|road|rd))")

@@ -119,7 +119,7 @@ PRODUCTS_MEDIA = _s(
     "robinhood, coinbase, bitcoin, crypto, onlyfans, pornhub, zillow, redfin, trulia,"
     "apartments.com, turbotax, h&r block, credit karma, experian, equifax, transunion,"
     "ozempic, wegovy, mounjaro, zepbound, narcan, plan b, juul, zyn, vuse, white claw,"
-    "four loko, fireball, jack daniel's, tito's, hennessy, bud light, coors,"
+    "four loko, fireball, jack daniel's, tito's, bud light,"
     "modelo, mike's hard, ritz, doritos, cheetos, takis, little debbie, hot pockets,"
     "pop-tarts, lunchables, hello kitty, squishmallows, stanley cup, crocs, airpods"
 )
@@ -281,7 +281,7 @@ def ordinary_shape(word: str, gz: Gazetteers) -> bool:
     tails ("Okay-ish", "Ten-hour", "Great-grandma"), two plain words run together as a
     brand ("DraftKings"), medical/Latinate suffixes ("Fibromyalgia")."""
     lw = word.lower()
-    if lw in gz.first or lw in gz.surname_rank:
+    if lw in gz.first or lw in gz.surname_rank or lw in gz.cities:
         return False
     if "-" in word:
         head, *tail = word.split("-")
@@ -372,7 +372,7 @@ def media_title(text: str, start: int, end: int, gz: Gazetteers) -> bool:
     if kin_before(text, start) or re.search(r"\b(?:[Mm]rs?|[Mm]s|[Dd]r)\.?\s+$", before):
         return False  # "my sister Maria": a person whatever follows
     if MEDIA_BEFORE_RE.search(before):
-        return True
+        return len(words) >= 2 or words[0].lower() not in gz.first  # not "read Maria the..."
     if len(words) >= 2 and MEDIA_AFTER_RE.match(text, end):
         return True  # "that Atul Gawande book": an author's full name
     if WATCH_BEFORE_RE.search(before):
@@ -461,6 +461,7 @@ def _guess_type(words: list[str], prev: str, prev2: str) -> str:
     return "NAME"
 
 
+ARTICLE_LEADS = _s("la, el, los, las, le, les, il, lo")
 NEIGHBORHOOD_LEADS = _s("little, new, old, upper, lower, east, west")
 _REGIONS_CACHE: dict[str, frozenset[str]] = {}
 
@@ -632,16 +633,25 @@ def capitalized_phrases(text: str, toks: list[Token], gz: Gazetteers) -> list[Ca
             typ = _guess_type(words, prev_w, prev2)
             last = toks[members[-1]]
             label = {"ORGANIZATION": "ORG", "LOCATION": "PLACE"}.get(typ, "NAME")
-            out.append(Candidate(t.start, last.end, typ, label, 1))
+            start = t.start
+            if (
+                prev is not None
+                and prev.cap
+                and prev_w in ARTICLE_LEADS
+                and text[prev.end : t.start] == " "
+            ):
+                start = prev.start  # "La Michoacana", "El Farolito": the article is part of it
+            out.append(Candidate(start, last.end, typ, label, 1))
         i = j + 1
     return out
 
 
 def detect(text: str, toks: list[Token], lines: list[Line], gz: Gazetteers) -> list[Candidate]:
     """All safety-net candidates (low priority: precise layers win ties)."""
-    _REGIONS_CACHE.setdefault("r", frozenset(gz.regions))
-    _REGIONS_CACHE.setdefault("c", frozenset(gz.cities))
-    _REGIONS_CACHE.setdefault("w", frozenset(gz.common))
+    if not _REGIONS_CACHE:  # built once: sets of gazetteer keys for _opens_phrase
+        _REGIONS_CACHE.update(
+            r=frozenset(gz.regions), c=frozenset(gz.cities), w=frozenset(gz.common)
+        )
     out = capitalized_phrases(text, toks, gz)
     out += sentence_names(text, toks, gz)
     out += lower_lines(text, toks, gz)
@@ -673,15 +683,17 @@ APPOSITIVE_RE = re.compile(
 )
 
 
+_PLAIN = (
+    FUNCTION_WORDS
+    | INTERJECTIONS
+    | (context.HARD_STOP - wl.ABSTRACT_NAMES - wl.SENT_START_WORDS)
+    | NATIONALITIES
+    | GENERIC_PROPER
+)
+
+
 def _plain_word(w: str) -> bool:
-    return (
-        w in FUNCTION_WORDS
-        or w in INTERJECTIONS
-        or w in context.HARD_STOP - wl.ABSTRACT_NAMES - wl.SENT_START_WORDS
-        or w in NATIONALITIES
-        or w in GENERIC_PROPER
-        or w.endswith("ly")
-    )
+    return w in _PLAIN or w.endswith("ly")
 
 
 NAME_QUESTION_RE = re.compile(

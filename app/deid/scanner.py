@@ -28,6 +28,21 @@ def _is_label(text: str, c: Candidate) -> bool:
     return lead and text[c.end : c.end + 1] == ":"
 
 
+VERB_AFTER_RE = re.compile(r"[ \t]+(?:(?:just|never|always|also|really|finally|still)[ \t]+)?(\w+)")
+
+
+def _listed_given_name_acts(text: str, c: Candidate, gz: object) -> bool:
+    """'Mercedes drove me': a given name that is also a car or a virtue, before a verb."""
+    w = text[c.start : c.end].lower()
+    if w not in gz.first or (w not in wl.CAR_WORDS and w not in wl.ABSTRACT_NAMES):  # type: ignore[attr-defined]
+        return False
+    p = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, c.start - 20) : c.start])
+    if p and p.group(1).lower() in wl.POSSESSIVE_DETS:
+        return False  # "my Mercedes broke down": the car
+    m = VERB_AFTER_RE.match(text, c.end)
+    return bool(m) and m.group(1).lower() in wl.AMBIG_NAME_VERBS
+
+
 def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.type))
@@ -98,6 +113,7 @@ def scan(text: str) -> list[Finding]:
         or (c.type == "NAME" and NAMED_RE.search(text, max(0, c.start - 20), c.start))
         or (c.type == "NAME" and safetynet.kin_before(text, c.start))
         or (c.type == "NAME" and safetynet.appositive_kin_after(text, c.end))
+        or (c.type == "NAME" and _listed_given_name_acts(text, c, gz))
         or (c.type == "NAME" and TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start))
         or (c.type == "NAME" and c.label == "NAME" and c.priority >= 3 and _is_label(text, c))
     ]

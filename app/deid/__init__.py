@@ -15,7 +15,9 @@ Layers, combined rather than trusted alone:
    "u/name" and "name#1234" handles, rural "RR 3, Box 41", numbered posts/engines ("VFW Post
    12"), hospital wings ("4 West"), ", lot 14", "the Hendricks place", "on MLK", spoken routes,
    businesses known by a possessive ("outside Doyle's", "at Bellini's", "the gym, Gold's"),
-   spelled ages of 90+ answering an age question ("Ninety-one in May.")).
+   spelled ages of 90+ answering an age question ("Ninety-one in May."), digit ages of 90+
+   opening the reply to "how old ...?" ("97. Still drives."), month ranges ("October until
+   February")). IPv6 addresses may be compressed ("2001:db8::1a2f"; checked by ``ipaddress``).
 2. ``context``: token rules with cues ("my sister X", "works at X", "moved to X", "X said"),
    capitalization and sentence position, speaker labels (roles are skipped, names flagged).
    A common given name is flagged even when it is also a word ("Mark never...", "Hope, is...")
@@ -31,7 +33,9 @@ Layers, combined rather than trusted alone:
    cities, and a common-English-word list that marks names which are also words ("Will").
    Data files live in ``data/`` and are built by ``data/build_data.py``; loaded once, lazily.
 4. ``propagate``: each identified string is found again everywhere (case-insensitive, whole
-   word, possessive; case-sensitive and modal-aware for names that are also words).
+   word, possessive; case-sensitive and modal-aware for names that are also words), except a
+   name that is also a state/country after "in/to/from" ("my daughter India" ... "grew up in
+   India"); a spelled age over 89 said again is found again too.
 5. ``safetynet`` (before overlap resolution, lowest priority): broad recall rules. Any
    capitalized phrase mid-sentence (or two capitalized words opening a sentence) is flagged
    unless the whole phrase is non-identifying (clinical terms, theorists, medications, dates,
@@ -39,15 +43,25 @@ Layers, combined rather than trusted alone:
    agencies); vocatives, one-word-sentence names, appositives ("Lan — my aunt"); lower-case
    line cues ("name is x", "lake x"); spaced/hyphenated cue-word IDs, international phones,
    lone "9/14" dates, "the ninth" after anniversary/birthday, "$Cash" handles, "site/@x" URLs;
-   a one-word answer to a name question ("What should I call you?" "King.") or before a
-   kinship phrase ("Honor. My daughter."), "Little Saigon"-style neighbourhoods. Not flagged
+   a one-word answer to a name question ("What should I call you?" "King."; any word, as pets
+   are named "Noodle") or before a kinship phrase ("Honor. My daughter."), the word after
+   "name is/was (like|literally)" in any case, the opening phrase of a reply to "what's the
+   bakery called?" (an organization) or to where someone lives (a gazetteer city),
+   "Little Saigon"-style neighbourhoods. Not flagged
    by shape: hyphenated words with lower-case tails ("Okay-ish", "Ten-hour"), two plain words
    run together ("DraftKings"), medical suffixes ("Fibromyalgia"), compound plurals at a
    sentence start ("Handoffs"), products run into a number ("Life360"), cited theorists by
-   surname ("Schwartz would"), list items ("…, Negotiate."), "Step Four"; and by public lists:
-   therapy skills and 12-step phrases, media and products, national insurers (regional
-   Medicaid plans stay flagged), everyday acronyms after "the" ("the AC").
-6. ``scanner`` filters last: holiday phrases, and titles or public creators of what is read,
+   surname ("Schwartz would"), list items ("…, Negotiate."), "Step Four", ordinary words in
+   capitals for stress ("he LIVES for it"), a medication with its release form ("Concerta
+   ER"), a theorist's named method, lists joined by "and" of non-identifying names; and by
+   public lists: therapy skills (DBT steps) and 12-step phrases, media, children's shows and
+   products, planets, national insurers (regional Medicaid plans stay flagged), everyday
+   acronyms after "the" ("the AC"). A word after a stage direction ("(laughs) Tell me")
+   opens a sentence; a "- Field:" bullet of common words is not a speaker label.
+6. ``scanner`` drops, before overlap resolution and after propagation, name candidates inside
+   a famous person's name from a public list ("what Oprah said", "Mister Rogers", cited
+   theorists; not after a kinship word) and bare titles taken as names ("Mr"). It filters
+   last: holiday phrases, and titles or public creators of what is read,
    watched or listened to ("read Explain Pain", "that Atul Gawande book", "watched The Office")
    unless a kinship word or title stands before the span.
 Overlaps are resolved longest-first. No NER model (none runs offline from PyPI at this size).

@@ -691,6 +691,10 @@ def label_names(ctx: Ctx) -> list[Candidate]:
         if not words:
             continue
         low = " ".join(t.lower for t in words)
+        ln = ctx.lines[words[0].line]
+        bullet = ctx.text[ln.start : words[0].start].strip()[:1] in ("-", "*", "•")
+        if bullet and all(t.lower in ctx.gz.common and t.lower not in ctx.gz.first for t in words):
+            continue  # "- School: ...": a form field in a list, not a speaker
         if low in wl.ROLE_WORDS or all(t.lower in wl.ROLE_WORDS or len(t.text) == 1 for t in words):
             continue
         names = [t for t in words if t.lower not in wl.TITLES]

@@ -90,9 +90,16 @@ AGE_PERSON_RE = re.compile(
 SPELLED_AGE_RE = re.compile(
     r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<n>(?:[Nn]inety(?:[- ](?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|(?:[Aa]|[Oo]ne)\s+hundred(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve))?))(?=\s*[.!?]|\s+(?:in|this|next|on|last)\b)",
+    r"seven|eight|nine|ten|eleven|twelve))?))(?=\s*[.!?]|\s+(?:in|this|next|on|last)\b|[ \t]*$)",
     re.MULTILINE,
 )
+# "99. He says..." as the first words of the reply to "How old is he?".
+DIGIT_AGE_ANSWER_RE = re.compile(
+    r"^(?:[^\n:]{0,30}:[ \t]*)?(?:(?:uh|um|oh|well|like|about|almost|nearly|he's|she's)[ ,]+)?"
+    r"(?P<n>9\d|1[01]\d)(?=[ \t]*(?:[.!,]|$|in\b|this\b|next\b|last\b))",
+    re.MULTILINE | re.IGNORECASE,
+)
+AGE_QUESTION_RE = re.compile(r"\b(?:how\s+old|what\s+age|his\s+age|her\s+age|age\?)", re.I)
 AGE_CUE_BEFORE_RE = re.compile(
     r"\b(?:how\s+old|age|aged|birthday|turn(?:s|ed|ing)?|years?\s+old|\d{2,3}|born|"
     r"old\s+(?:is|was|are))\b",
@@ -326,8 +333,22 @@ def _not_org(words: list[str], gz: Gazetteers, work: bool) -> bool:
     return all(w in wl.NONID_PROPER or w in wl.HOLIDAYS for w in low)
 
 
+_MONTH = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+# "March through June", "from Oct to Dec": both ends of a span of named months ("May" only as
+# the second end, where it cannot be the modal).
+MONTH_RANGE_RE = re.compile(
+    rf"\b(?P<a>{_MONTH})\.?\s*(?:through|thru|to|until|till|into|[-–])\s*(?P<b>{_MONTH}|May)\b"
+)
+
+
 def numbers_and_ages(text: str) -> Iterator[Candidate]:
     """Ages with soft cues, ordinal/dotted dates, bare IDs, licence numbers and handles."""
+    for m in MONTH_RANGE_RE.finditer(text):
+        for g in ("a", "b"):
+            yield Candidate(m.start(g), m.end(g), "DATE", "DATE", 2)
     for m in AGE_SOFT_RE.finditer(text):
         g = "n" if m.group("n") else "m"
         if g == "n":
@@ -338,6 +359,11 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
     for m in SPELLED_AGE_RE.finditer(text):
         window = text[max(0, m.start() - 120) : m.start()]
         if AGE_CUE_BEFORE_RE.search(window):
+            yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
+    for m in DIGIT_AGE_ANSWER_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start())
+        prev_line = text[text.rfind("\n", 0, max(line_start, 0)) + 1 : max(line_start, 0)]
+        if line_start >= 0 and AGE_QUESTION_RE.search(prev_line):
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in THE_ORD_RE.finditer(text):
         if re.match(r"\s+of\s+(?:next|this|last|every|each)\s+month", text[m.end() :]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 
@@ -28,7 +29,12 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
-IPV6_RE = re.compile(r"\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b")
+# Full form, or compressed with one "::" ("2001:db8::7"); validated by ``ipaddress`` below.
+IPV6_RE = re.compile(
+    r"(?<![\w:])(?:(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}"
+    r"|(?:[0-9a-fA-F]{1,4}:){1,7}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})?"
+    r"|::[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){1,6})(?![\w:])"
+)
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 
 PHONE_RE = re.compile(
@@ -283,7 +289,7 @@ CHURCH_STOP_FIRST = wl._set(
 )
 SAINT_RE = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?(?:\s+(?:the\s+)?[A-Z][a-z]+)?")
 COMPANY_SUFFIX = (
-    r"(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|Company|Group|Partners|Associates|Bank|"
+    r"(?:Inc\.?|LLC|L\.L\.C\.|LLP|L\.L\.P\.|PLLC|Corp\.?|Corporation|Co\.|Company|Group|Partners|Associates|Bank|"
     r"Insurance|Foods|Motors|Logistics|Solutions|Technologies|Tech|Systems|Consulting|"
     r"Construction|Auto\s+Body|Auto|Realty|Dental|Plumbing|Electric|Roofing|Landscaping|"
     r"Industries|Enterprises|Labs|Pharmacy|Bakery|Cafe|Café|Diner|Grill|Pizza|Pizzeria|Salon|"
@@ -311,6 +317,11 @@ COMPANY_STOP_FIRST = (
 )
 
 
+# "It's Westbrook Prep": a contraction opening the match is not part of the name.
+_CONTRACTIONS = wl._set(
+    "it's, it’s, that's, that’s, there's, there’s, he's, she's, i'm, we're, they're, what's,"
+    "where's, here's, let's, who's"
+)
 for _name in (
     "PLACE_STOP_FIRST",
     "SCHOOL_STOP_FIRST",
@@ -319,7 +330,7 @@ for _name in (
     "COMPANY_STOP_FIRST",
     "STREET_STOP_FIRST",
 ):
-    globals()[_name] = globals()[_name] | wl.TITLES | wl.RELATION_WORDS
+    globals()[_name] = globals()[_name] | wl.TITLES | wl.RELATION_WORDS | _CONTRACTIONS
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -349,7 +360,12 @@ def contacts(text: str) -> Iterator[Candidate]:
         if all(int(p) <= 255 for p in parts) and not all(len(p) == 1 for p in parts):
             yield Candidate(m.start(), m.end(), "IP", "IP", 4)
     for m in IPV6_RE.finditer(text):
-        yield Candidate(m.start(), m.end(), "IP", "IP", 4)
+        try:
+            ipaddress.IPv6Address(m.group(0))
+        except ValueError:
+            continue
+        if m.group(0).count(":") >= 3:  # "a1::" alone is too short to be an address
+            yield Candidate(m.start(), m.end(), "IP", "IP", 4)
     for m in HANDLE_RE.finditer(text):
         if len(m.group(0)) >= 3:
             yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 4)
@@ -409,8 +425,17 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Every date rule needs a digit, a month name or "the <ordinal>": text without one is skipped.
+DATE_CUE_RE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bthe\s+[\w-]*(?:st|nd|rd|th)\b",
+    re.I,
+)
+
+
 def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
     """Dates with a day or a month (years alone are kept)."""
+    if DATE_CUE_RE.search(text) is None:
+        return
     for m in DATE_MD_RE.finditer(text):
         mon = m.group("m")
         if not _month_ok(text, m.start(), m.end("m"), mon, lower_ok, has_day=True):
@@ -643,6 +668,13 @@ def places_and_orgs(text: str) -> Iterator[Candidate]:
     for rx, typ, label, stop in specs:
         for m in rx.finditer(text):
             s = _strip_stop_prefix(text, m.start(), m.end(), stop)
+            if (
+                label == "CHURCH"
+                and text[m.start() : s].strip() == "Holy"
+                and re.match(rf"\s*{CHURCH_SUFFIX}\b", text[s : m.end()]) is None
+                and text[s : m.end()].split()[0].lower() not in CHURCH_STOP_FIRST
+            ):
+                s = m.start()  # "Holy Ghost Catholic Church": "Holy" opens the parish name
             words = text[s : m.end()].split()
             if len(words) < 2:
                 continue

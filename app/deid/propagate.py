@@ -10,6 +10,7 @@ from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
 from app.deid.tokens import WORD_RE, Token
 
+LOC_PREPS = frozenset(("in", "to", "from", "near", "across", "outside", "around", "through"))
 PROPAGATE_TYPES = ("NAME", "LOCATION", "ORGANIZATION")
 JOIN_RE = re.compile(r"[ \t]*\.?[ \t]*|[ \t]*[-&][ \t]*")
 
@@ -50,15 +51,22 @@ def propagate(
     text: str, tokens: list[Token], found: list[Candidate], gz: Gazetteers
 ) -> list[Candidate]:
     """Find other whole-word occurrences (case-insensitive, possessive too) of found strings."""
+    out: list[Candidate] = []
+    # An age over 89 said again ("a hundred and one" echoed by the clinician) is still an age.
+    for c in found:
+        if c.type == "AGE" and not text[c.start : c.end].isdigit():
+            pat = r"(?<!\w)" + re.escape(text[c.start : c.end]) + r"(?!\w)"
+            for m in re.finditer(pat, text, re.I):
+                if m.start() != c.start:
+                    out.append(Candidate(m.start(), m.end(), "AGE", "AGE", 1))
     strings = _strings(text, found)
     if not strings:
-        return []
+        return out
     index: dict[str, list[tuple[str, ...]]] = {}
     for words in strings:
         index.setdefault(words[0], []).append(words)
     for v in index.values():
         v.sort(key=len, reverse=True)
-    out: list[Candidate] = []
     n = len(tokens)
     for i, t in enumerate(tokens):
         key = t.lower
@@ -92,6 +100,9 @@ def propagate(
 def _single_ok(t: Token, tokens: list[Token], orig: str, gz: Gazetteers) -> bool:
     """Names that are also words ("Will", "Hope") propagate only where they read as names."""
     ls = t.lower
+    prev = tokens[t.idx - 1] if t.idx > 0 else None
+    if ls in gz.regions and prev is not None and prev.line == t.line and prev.lower in LOC_PREPS:
+        return False  # "India" the daughter, then "grew up in India" the country
     if ls not in gz.common and ls not in wl.MONTHS and ls not in wl.LOWER_NOT_NAMES:
         return True
     if t.text != orig and not (t.lower_line and orig.islower()):

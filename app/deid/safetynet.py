@@ -103,7 +103,9 @@ GENERIC_PROPER = _s(
     "goodwill, craigslist, zillow, indeed, yelp, reddit, discord, twitter, x, tumblr, bumble,"
     "hinge, tinder, grindr, alexa, siri, fitbit, roku, wii, nintendo, pokemon, minecraft,"
     "roblox, fortnite, monopoly, uno, jenga, scrabble, wordle, sudoku, lego, barbie, zoloft,"
-    "states, the states, stateside"
+    "states, the states, stateside,"
+    # Planets and other places no one lives.
+    "mars, jupiter, saturn, neptune, uranus, pluto, the milky way, antarctica"
 )
 # Public-knowledge lists: media, consumer products/services and insurers that locate no one.
 PRODUCTS_MEDIA = _s(
@@ -121,7 +123,14 @@ PRODUCTS_MEDIA = _s(
     "ozempic, wegovy, mounjaro, zepbound, narcan, plan b, juul, zyn, vuse, white claw,"
     "four loko, fireball, jack daniel's, tito's, bud light,"
     "modelo, mike's hard, ritz, doritos, cheetos, takis, little debbie, hot pockets,"
-    "pop-tarts, lunchables, hello kitty, squishmallows, stanley cup, crocs, airpods"
+    "pop-tarts, lunchables, hello kitty, squishmallows, stanley cup, crocs, airpods,"
+    # Children's shows, games and characters; phone services; brand verbs; this platform.
+    "bluey, paw patrol, peppa pig, cocomelon, sesame street, daniel tiger, spider-man,"
+    "spiderman, batman, superman, wonder woman, iron man, captain america, hulk, the avengers,"
+    "harry potter, star wars, pokémon, super mario, zelda, among us, animal"
+    " crossing, call of duty, grand theft auto, gta, inside out, encanto, frozen,"
+    "toy story, the lion king, google voice, textnow, textfree, signal, telegram, googling,"
+    "googled, facetimed, facetiming, venmoed, ubered, parallel"
 )
 INSURERS = _s(
     # National carriers only; regional Medicaid plans ("Molina", "CareSource") hint at a state.
@@ -142,6 +151,7 @@ INTERJECTIONS = _s(
     "yes, yeah, yep, yup, no, nope, nah, okay, ok, right, sure, exactly, totally, absolutely,"
     "nothing, everything, something, anything, honestly, really, seriously, maybe, perhaps,"
     "silence, pause, sorry, thanks, thank, please, well, so, and, but, or, um, uh, hmm, mm,"
+    "ha, haha, hah, heh, ugh, wow, whoa, yikes, oops, phew,"
     "mhm, oh, ah, wow, huh, whatever, anyway, anyways, fine, good, great, bad, true, false,"
     "correct, wrong, never, always, sometimes, often, again, also, too, now, then, later,"
     "today, tonight, tomorrow, yesterday, here, there, everywhere, nowhere, somewhere, why,"
@@ -214,7 +224,25 @@ FAMOUS_AUTHORS = _s(
     "stephen rollnick, aaron beck, judith beck, albert ellis, carl rogers, irvin yalom,"
     "marsha linehan, john gottman, julie gottman, sue johnson, dan siegel, daniel siegel,"
     "peter levine, pat ogden, richard schwartz, steven hayes, kristin neff, tara brach,"
-    "jon kabat-zinn, thich nhat hanh, gabor mate, gabor maté, viktor frankl, alice miller"
+    "jon kabat-zinn, thich nhat hanh, gabor mate, gabor maté, viktor frankl, alice miller,"
+    "michael white, david epston, salvador minuchin, murray bowen, virginia satir,"
+    "milton erickson, fritz perls, donald winnicott, john bowlby, mary ainsworth, sigmund"
+    " freud, carl jung, alfred adler, abraham maslow, erik erikson, karen horney, jean piaget,"
+    "martin seligman, mihaly csikszentmihalyi, pema chodron, pema chödrön, eckhart tolle,"
+    "louise hay, tony robbins, dr. phil, dr phil, oprah, oprah winfrey, mr. rogers,"
+    "mr rogers, mister rogers, fred rogers, emily dickinson, maya angelou, mary oliver,"
+    "william shakespeare, shakespeare, toni morrison, james baldwin, sylvia plath, ted lasso,"
+    "taylor swift, beyoncé, beyonce, michael jordan, lebron james, serena williams, simone"
+    " biles, martin luther king, martin luther king jr, abraham lincoln, albert einstein,"
+    "mother teresa, mahatma gandhi, nelson mandela, dr. seuss, dr seuss, winnie the"
+    " pooh, eeyore, mr. miyagi, yoda, joe rogan, jordan peterson, elon musk, kanye west"
+)
+# A famous person's name (any case), found in the text before any layer's candidate is kept.
+FAMOUS_RE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(FAMOUS_AUTHORS, key=len)[::-1])
+    + r")(?!\w)",
+    re.I,
 )
 HOLIDAY_PHRASES = _s(
     "fourth of july, the fourth, new year's day, st. patrick's day, saint patrick's day,"
@@ -260,8 +288,20 @@ def _phrase_nonid(words: list[str], gz: Gazetteers) -> bool:
         return True
     if phrase in gz.regions or phrase in wl.THEORISTS or phrase in wl.CLINICAL_TERMS:
         return True
+    if "and" in words[1:-1]:
+        k = words.index("and", 1)
+        if _phrase_nonid(words[:k], gz) and _phrase_nonid(words[k + 1 :], gz):
+            return True  # "Bluey and Paw Patrol": a list of non-identifying names
+    if len(words) > 1 and words[-1] in RELEASE_SUFFIXES:
+        return _phrase_nonid(words[:-1], gz) or " ".join(words[:-1]) in wl.MEDICATIONS
+    if len(words) > 1 and words[0] in wl.THEORISTS and " ".join(words[1:]) in wl.CLINICAL_TERMS:
+        return True  # "Gottman Sound Relationship House": a theorist's named method
     content = [w for w in words if w not in CONNECTORS]
     return bool(content) and all(_nonid_word(w, gz) for w in content)
+
+
+# "Adderall XR", "Wellbutrin SR": a medication with its release form.
+RELEASE_SUFFIXES = _s("xr, er, sr, ir, cr, xl, la, odt, dr, cd, xrt")
 
 
 HYPHEN_TAILS = _s(
@@ -341,7 +381,7 @@ def _theorist_cited(toks: list[Token], i: int) -> bool:
 
 
 MEDIA_BEFORE_RE = re.compile(
-    r"(?:\b(?:read|reading|reread|re-read|rereading)\s+(?:the\s+|a\s+)?"
+    r"(?:\b(?:read|reading|reread|re-read|rereading)\s+[\"“]?(?:the\s+|a\s+)?"
     r"|\b(?:book|books|novel|memoir|movie|film|show|series|podcast|song|album|documentary|"
     r"audiobook|workbook|episode|sitcom|ted\s+talk|poem)(?:\s+(?:called|titled|named))?"
     r"\s*[,:]?\s*[\"“]?)$",
@@ -349,7 +389,7 @@ MEDIA_BEFORE_RE = re.compile(
 )
 WATCH_BEFORE_RE = re.compile(
     r"\b(?:watch|watched|watching|watches|binge|binged|bingeing|binging|rewatch|rewatched|"
-    r"rewatching|stream|streamed|streaming)\s+(?:the\s+)?$",
+    r"rewatching|stream|streamed|streaming)\s+[\"“]?(?:the\s+)?$",
     re.I,
 )
 LISTEN_BEFORE_RE = re.compile(r"\blisten(?:ed|ing|s)?\s+to\s+$", re.I)
@@ -509,6 +549,20 @@ def _after_title(text: str, toks: list[Token], i: int) -> bool:
     return p.line == toks[i].line and p.lower in ABBR_TITLES and text[p.end : toks[i].start] == ". "
 
 
+def _emphasis(t: Token, gz: Gazetteers) -> bool:
+    """'he WATCHES the game': an ordinary word in capitals for stress, not an acronym."""
+    w = t.lower
+    return (
+        len(w) >= 4
+        and t.text.isupper()
+        and t.text.isalpha()
+        and w in gz.common
+        and w not in gz.first
+        and w not in gz.cities
+        and w not in gz.regions
+    )
+
+
 def capitalized_phrases(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]:
     """Rule 1: capitalized phrases mid-sentence (and a few sentence-start name shapes)."""
     out: list[Candidate] = []
@@ -522,6 +576,7 @@ def capitalized_phrases(text: str, toks: list[Token], gz: Gazetteers) -> list[Ca
             and (t.cap or ORDINAL_RE.match(t.text) is not None)
             and (not t.sent_start or _after_title(text, toks, i) or _opens_phrase(text, toks, i))
             and t.text not in ("I", "I'm", "I'd", "I'll", "I've")
+            and not _emphasis(t, gz)
         )
         if not starts:
             i += 1
@@ -656,6 +711,7 @@ def detect(text: str, toks: list[Token], lines: list[Line], gz: Gazetteers) -> l
     out += sentence_names(text, toks, gz)
     out += lower_lines(text, toks, gz)
     out += regex_rules(text)
+    out += answer_phrases(text, lines, gz)
     return out
 
 
@@ -697,7 +753,7 @@ def _plain_word(w: str) -> bool:
 
 
 NAME_QUESTION_RE = re.compile(
-    r"\b(?:(?:your|his|her|their|the)\s+(?:\w+\s+)?name|call\s+(?:you|him|her|them)|"
+    r"\b(?:(?:your|his|her|their|the)\s+(?:[\w'’]+\s+)?name|call\s+(?:you|him|her|them)|"
     r"who\s+(?:is|was|are)\b|who['’]s)\b[^\n]*\?[^\n]*$",
     re.I,
 )
@@ -709,14 +765,14 @@ def _named_answer(text: str, t: Token, after: str) -> str:
     'question' for one that answers a name question, else ''."""
     if not re.match(r"[.!?]", after):
         return ""
-    m = KIN_AFTER_RE.match(after)
-    if m and m.group("k").lower() in KIN_LOWER:
-        return "kin"
     line_start = text.rfind("\n", 0, t.start)
-    if line_start < 0 or text[line_start + 1 : t.start].count(" ") > 3:
-        return ""  # only the first word of an answer line
-    prev_line = text[text.rfind("\n", 0, line_start) + 1 : line_start]
-    return "question" if NAME_QUESTION_RE.search(prev_line) else ""
+    if line_start >= 0 and text[line_start + 1 : t.start].count(" ") <= 3:
+        # only the first words of an answer line
+        prev_line = text[text.rfind("\n", 0, line_start) + 1 : line_start]
+        if NAME_QUESTION_RE.search(prev_line):
+            return "question"
+    m = KIN_AFTER_RE.match(after)
+    return "kin" if m and m.group("k").lower() in KIN_LOWER else ""
 
 
 def sentence_names(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]:
@@ -728,7 +784,9 @@ def sentence_names(text: str, toks: list[Token], gz: Gazetteers) -> list[Candida
         w = t.lower
         after0 = text[t.end + (2 if t.possessive else 0) : t.end + 40]
         how = _named_answer(text, t, after0)
-        namey = w in gz.first or w not in gz.common or w in wl.ABSTRACT_NAMES
+        # Answering a name question, any word can be a name (pets: "Pickles."; nicknames).
+        namey = how == "question" or w in gz.first or w not in gz.common
+        namey = namey or w in wl.ABSTRACT_NAMES
         if how and namey and not w.endswith(("ly", "ed")) and not _plain_word(w):
             out.append(Candidate(t.start, t.end, "NAME", "NAME", 2))
             continue  # "King." after "what should I call you?"; "Honor. My daughter."
@@ -874,9 +932,86 @@ ROAD_NUM_RE = re.compile(
 )
 
 
+# "his name was like hunter", "Her name is literally Head": the word after a name cue (and a
+# hedge) is the name whatever its case or dictionary status.
+NAME_IS_RE = re.compile(
+    r"\bname\s+(?:is|was|['’]s)\s+(?:(?:like|literally|actually|just|uh|um),?\s+)?"
+    r"(?P<n>[A-Za-z][a-z'’-]+)\b"
+)
+NAME_IS_NOT = _s(
+    "something, unknown, important, different, weird, spelled, pronounced, written, on, in,"
+    "gone, listed, mentioned, private, hard, easy, long, short, common, whatever, irrelevant,"
+    "kind, sort, complicated, funny, unusual, also, still, mine, hers, his, theirs, familiar"
+)
+
+
+# "What's the restaurant called?" / "the name of the school?": the answer's opening capitalized
+# phrase names that place; "Where does he live?" / "lives far away": a city opening the reply.
+CALLED_Q_RE = re.compile(
+    r"\b(?:(?:what(?:['’]s|\s+is|\s+was)|and)\s+(?:the|that|this|your|his|her|their)\s+"
+    r"(?P<k>[a-z]+(?:\s+[a-z]+)?)\s+called|name\s+of\s+(?:the|that|this|your|his|her|their)\s+"
+    r"(?P<k2>[a-z]+(?:\s+[a-z]+)?))\b[^\n]*\?",
+    re.I,
+)
+CALLED_ORG_KINDS = _s(
+    "restaurant, place, shop, store, bar, cafe, coffee shop, diner, company, firm, business,"
+    "school, church, clinic, hospital, program, agency, gym, salon, center, shelter, club,"
+    "group, team, band, bakery, practice, office, facility, home, nursing home, daycare,"
+    "employer, job, college, university, academy, temple, mosque, synagogue, rehab, hotel"
+)
+CALLED_PLACE_KINDS = _s("town, city, street, road, neighborhood, neighbourhood, village, park")
+WHERE_Q_RE = re.compile(
+    r"\b(?:where\b[^\n]*\b(?:live|lives|living|from|move|moved|stay|staying|grow\s+up|grew\s+up)"
+    r"|(?:lives?|living|moved|stays?)\s+(?:far\s+away|out\s+of\s+state|somewhere|now))\b",
+    re.I,
+)
+ANSWER_PHRASE_RE = re.compile(
+    r"(?:[Ii]t['’]s\s+|[Ii]t\s+was\s+|[Uu]h,?\s+|[Uu]m,?\s+|[Oo]h,?\s+)?"
+    r"(?P<p>[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z0-9][\w'’&-]*|of|the|and|&|for|de|la|on)\b)*)"
+)
+
+
+def answer_phrases(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
+    """The opening phrase of a reply to "what's the X called?" or to where someone lives."""
+    out: list[Candidate] = []
+    for k in range(1, len(lines)):
+        prev = text[lines[k - 1].start : lines[k - 1].end]
+        if "?" not in prev and "live" not in prev and "moved" not in prev:
+            continue
+        ln = lines[k]
+        m = ANSWER_PHRASE_RE.match(
+            text,
+            ln.body_start
+            + len(text[ln.body_start : ln.end])
+            - len(text[ln.body_start : ln.end].lstrip()),
+        )
+        if not m or m.end("p") > ln.end:
+            continue
+        phrase = m.group("p").rstrip(".").removesuffix(" on")
+        s = m.start("p")
+        words = phrase.lower().split()
+        if not words or _plain_word(words[0]) or words[0] in ("i", "i'm", "it's", "that's"):
+            continue
+        q = CALLED_Q_RE.search(prev)
+        if q:
+            kind = (q.group("k") or q.group("k2")).lower()
+            if kind in CALLED_ORG_KINDS or kind.split()[-1] in CALLED_ORG_KINDS:
+                out.append(Candidate(s, s + len(phrase), "ORGANIZATION", "ORG", 1))
+            elif kind in CALLED_PLACE_KINDS:
+                out.append(Candidate(s, s + len(phrase), "LOCATION", "PLACE", 1))
+            continue
+        if WHERE_Q_RE.search(prev) and len(words) <= 3 and " ".join(words) in gz.cities:
+            out.append(Candidate(s, s + len(phrase), "LOCATION", "PLACE", 1))
+    return out
+
+
 def regex_rules(text: str) -> list[Candidate]:
     """Rules 4-7 and ordinal units/road numbers."""
     out: list[Candidate] = []
+    for m in NAME_IS_RE.finditer(text):
+        w = m.group("n").lower()
+        if w not in FUNCTION_WORDS and w not in wl.STOP_AFTER_CUE and w not in NAME_IS_NOT:
+            out.append(Candidate(m.start("n"), m.end("n"), "NAME", "NAME", 2))
     for m in ID_CUED_RE.finditer(text):
         v = m.group("id").strip()
         digits = sum(ch.isdigit() for ch in v)

@@ -9,7 +9,7 @@ from app.deid import wordlists as wl
 from app.deid.finding import Candidate, Finding
 from app.deid.gazetteers import load
 from app.deid.propagate import propagate
-from app.deid.tokens import tokenize
+from app.deid.tokens import Token, tokenize
 
 # "I go by Ada": after these a clinical abbreviation or common word is the person's name.
 NAMED_RE = re.compile(
@@ -67,6 +67,33 @@ def _non_identifying(span: str, typ: str) -> bool:
     )
 
 
+PERSONAL = ("NAME", "LOCATION", "ORGANIZATION")
+
+
+FAMOUS_FIRST = frozenset(n.split()[0].rstrip(".") for n in safetynet.FAMOUS_AUTHORS)
+
+
+def _drop_famous_and_titles(
+    text: str, cands: list[Candidate], tokens: list[Token]
+) -> list[Candidate]:
+    """Drop name candidates inside a famous person's name ("what Oprah said", "Mr. Rogers")
+    unless a kinship word or role stands before it, and bare titles ("Mr") taken as names."""
+    famous = []
+    for t in tokens:
+        if t.lower in FAMOUS_FIRST:  # the regex runs only where a famous first word stands
+            m = safetynet.FAMOUS_RE.match(text, t.start)
+            if m and not safetynet.kin_before(text, m.start()):
+                famous.append((m.start(), m.end()))
+    out = []
+    for c in cands:
+        if c.type == "NAME" and text[c.start : c.end].lower() in safetynet.ABBR_TITLES:
+            continue
+        if c.type in PERSONAL and any(s <= c.start and c.end <= e for s, e in famous):
+            continue
+        out.append(c)
+    return out
+
+
 def scan(text: str) -> list[Finding]:
     """Return the identifying spans of text, sorted by start and non-overlapping."""
     if not text or not text.strip():
@@ -103,8 +130,11 @@ def scan(text: str) -> list[Finding]:
     cands += loose.small_places(text, gz)
     cands += loose.extend_of(text, cands)
     cands += safetynet.detect(text, tokens, lines, gz)
+    cands = _drop_famous_and_titles(text, cands, tokens)
     found = resolve(cands)
-    found = resolve(found + propagate(text, tokens, found, gz))
+    found = resolve(
+        found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
+    )
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [
         c

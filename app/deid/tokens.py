@@ -109,6 +109,7 @@ def tokenize(text: str) -> tuple[list[Token], list[Line]]:
         lower_line = len(body) >= 3 and alpha_caps == 0
         prev_end = line.body_start if line.label_start >= 0 else line.start
         first_in_body = True
+        body0 = prev_end
         for t in line_tokens:
             t.lower_line = lower_line
             if t.in_label:
@@ -120,12 +121,17 @@ def tokenize(text: str) -> tuple[list[Token], list[Line]]:
                 )
                 first_in_body = False
             else:
-                t.sent_start = bool(SENT_END.search(between))
+                t.sent_start = bool(SENT_END.search(between)) or (
+                    between[:1] in ")]" and STAGE_RE.fullmatch(text, body0, t.start) is not None
+                )  # "(laughs) Tell me": a stage direction opens the line
             prev_end = t.end + (2 if t.possessive else 0)
         tokens.extend(line_tokens)
     for i, t in enumerate(tokens):
         t.idx = i
     return tokens, lines
+
+
+STAGE_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\])[ \t]*")
 
 
 def _only_punct(s: str) -> bool:

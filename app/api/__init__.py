@@ -17,4 +17,5 @@ def register_views() -> None:
         views_moments,
         views_rooms,
         views_threads,
+        views_transcriptions,
     )

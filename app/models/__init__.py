@@ -5,6 +5,7 @@ from app.models.excerpt import Case, Excerpt, ExcerptLine
 from app.models.moment import Annotation, Moment, Tag
 from app.models.room import INVITABLE_ROLES, Invite, Membership, Role, Room
 from app.models.thread import Message, MessageEdit, ThreadCounter, ThreadState
+from app.models.transcription import Transcription
 from app.models.user import ApiToken, User
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "Tag",
     "ThreadCounter",
     "ThreadState",
+    "Transcription",
     "User",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Membership, Role, Room, User
+from app.models import Membership, Role, Room, Transcription, User
 from app.services.errors import Forbidden, NotFound
 
 
@@ -50,3 +50,13 @@ def role_in(user: User | None, room_id: int) -> Role | None:
         return membership_for(user, room_id).role
     except NotFound:
         return None
+
+
+def transcription_for(user: User | None, transcription_id: int) -> Transcription:
+    """Return the user's own transcription; anyone else's (or none) is NotFound."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        raise NotFound()
+    transcription = db.session.get(Transcription, transcription_id)
+    if transcription is None or transcription.owner_id != user.id:
+        raise NotFound()
+    return transcription

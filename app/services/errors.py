@@ -43,6 +43,16 @@ class Gone(ServiceError):
     title = "No longer available"
 
 
+class TooLarge(ServiceError):
+    status = 413
+    title = "Too large"
+
+
+class UnsupportedMedia(ServiceError):
+    status = 415
+    title = "Unsupported media type"
+
+
 class Invalid(ServiceError):
     """Valid input shape that breaks a rule; ``errors`` maps field names to messages."""
 

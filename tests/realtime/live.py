@@ -257,3 +257,7 @@ class ThreadClient:
 
     def close(self) -> None:
         self.sio.disconnect()
+        # The Engine.IO client keeps a requests session (long-polling) open; close it too.
+        http = getattr(self.sio.eio, "http", None)
+        if http is not None:
+            http.close()

@@ -1,4 +1,4 @@
-"""Flask commands: create-user, seed-demo, worker, purge-drafts."""
+"""Flask commands: create-user, seed-demo, worker, purge-drafts, rotate-journal-key."""
 
 from __future__ import annotations
 
@@ -65,3 +65,16 @@ def register(app: Flask) -> None:
         count = transcriptions.purge_expired()
         db.session.commit()
         click.echo(f"Deleted {count} expired draft(s).")
+
+    @app.cli.command("rotate-journal-key")
+    def rotate_journal_key() -> None:
+        """Re-encrypt journal entries under JOURNAL_KEY (old keys from JOURNAL_OLD_KEYS)."""
+        from app.services import crypto, journal
+
+        try:
+            count = journal.rotate_keys()
+        except crypto.CryptoError as exc:
+            db.session.rollback()
+            click.echo(str(exc), err=True)
+            sys.exit(1)
+        click.echo(f"Re-encrypted {count} journal entr{'y' if count == 1 else 'ies'}.")

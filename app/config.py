@@ -99,6 +99,17 @@ class Config:
         self.RQ_QUEUE = os.environ.get("RQ_QUEUE") or "transcriptions"
         # The in-process worker starts with the first request or job; tests ask for it.
         self.EMBEDDED_WORKER = not self.TESTING
+        # Journal encryption: base64 (or hex) of 32 bytes; without one, a key generated once
+        # into the instance folder. Old keys (comma-separated) stay readable for rotation.
+        if self.TESTING:
+            self.JOURNAL_KEY = "dGVzdGluZy1vbmx5LWpvdXJuYWwta2V5LTMyLWJ5dGU="
+        else:
+            self.JOURNAL_KEY = os.environ.get("JOURNAL_KEY") or load_or_create_secret(
+                folder, "journal.key"
+            )
+        self.JOURNAL_OLD_KEYS = [
+            key.strip() for key in os.environ.get("JOURNAL_OLD_KEYS", "").split(",") if key.strip()
+        ]
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True

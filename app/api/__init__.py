@@ -13,6 +13,7 @@ def register_views() -> None:
     from app.api import (  # noqa: F401
         views_accounts,
         views_excerpts,
+        views_journal,
         views_meta,
         views_moments,
         views_rooms,

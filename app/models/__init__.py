@@ -2,6 +2,7 @@
 
 from app.models.audit import AuditEvent
 from app.models.excerpt import Case, Excerpt, ExcerptLine
+from app.models.journal import JournalEntry, JournalTag, JournalTemplate, PersonalTag
 from app.models.moment import Annotation, Moment, Tag
 from app.models.room import INVITABLE_ROLES, Invite, Membership, Role, Room
 from app.models.thread import Message, MessageEdit, ThreadCounter, ThreadState
@@ -17,10 +18,14 @@ __all__ = [
     "Excerpt",
     "ExcerptLine",
     "Invite",
+    "JournalEntry",
+    "JournalTag",
+    "JournalTemplate",
     "Membership",
     "Message",
     "MessageEdit",
     "Moment",
+    "PersonalTag",
     "Role",
     "Room",
     "Tag",

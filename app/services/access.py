@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Membership, Role, Room, Transcription, User
+from app.models import JournalEntry, Membership, Role, Room, Transcription, User
 from app.services.errors import Forbidden, NotFound
 
 
@@ -60,3 +60,13 @@ def transcription_for(user: User | None, transcription_id: int) -> Transcription
     if transcription is None or transcription.owner_id != user.id:
         raise NotFound()
     return transcription
+
+
+def journal_entry_for(user: User | None, entry_id: int) -> JournalEntry:
+    """Return the user's own journal entry; anyone else (room owners, admins too) gets NotFound."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        raise NotFound()
+    entry = db.session.get(JournalEntry, entry_id)
+    if entry is None or entry.author_id != user.id:
+        raise NotFound()
+    return entry

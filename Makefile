@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 THREADS ?= 64
+# Paths without query strings: a search or a filter may carry words someone typed.
+ACCESS_LOG_FORMAT := %(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss
 
 .PHONY: run test lint format install install-dev worker seed-demo bench clean
 
@@ -38,7 +40,7 @@ run: install
 	$(BIN)/flask --app wsgi db upgrade
 	@echo "Parallel is starting on http://$(HOST):$(PORT)  (Ctrl-C stops it)"
 	$(BIN)/gunicorn --worker-class gthread --workers 1 --threads $(THREADS) \
-	  --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	  --bind $(HOST):$(PORT) --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' wsgi:app
 
 worker: install
 	$(BIN)/flask --app wsgi worker

@@ -96,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     from app.extensions import csrf
     from app.web.auth.routes import bp as auth_bp
     from app.web.excerpts.routes import bp as excerpts_bp
+    from app.web.journal.routes import bp as journal_bp
     from app.web.main.routes import bp as main_bp
     from app.web.moments.routes import bp as moments_bp
     from app.web.rooms.routes import bp as rooms_bp
@@ -112,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moments_bp)
     app.register_blueprint(threads_bp)
     app.register_blueprint(transcriptions_bp)
+    app.register_blueprint(journal_bp)
 
 
 def register_sockets(app: Flask) -> None:

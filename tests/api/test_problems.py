@@ -71,7 +71,7 @@ def test_unknown_api_routes_are_a_404_problem(client, auth, problem):
 
 WRONG_METHODS = [
     ("put", "/api/v1/rooms", {"GET", "POST"}),
-    ("delete", "/api/v1/me", {"GET", "PATCH"}),
+    ("put", "/api/v1/me", {"GET", "PATCH", "DELETE"}),  # DELETE /me deletes the account
     ("get", "/api/v1/tokens/1", {"DELETE"}),
     ("patch", "/api/v1/users", {"POST"}),
 ]

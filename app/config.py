@@ -11,6 +11,8 @@ import secrets
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The test suite signs with a key of its own, new for every process and never written anywhere.
+_TESTING_KEY = secrets.token_hex(32)
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -53,7 +55,7 @@ class Config:
         folder = instance_path()
         self.INSTANCE_PATH = str(folder)
         if self.TESTING:
-            self.SECRET_KEY = "testing-only-key"  # noqa: S105 - never a deployment
+            self.SECRET_KEY = _TESTING_KEY
         else:
             self.SECRET_KEY = os.environ.get("SECRET_KEY") or load_or_create_secret(
                 folder, "secret_key"

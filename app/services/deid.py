@@ -78,6 +78,15 @@ class GateResult:
 class GateBlocked(Invalid):
     """The text may not pass yet: unresolved findings, a missing attestation, or a re-scan hit."""
 
+    def field_findings(self) -> list[FieldFinding]:
+        """Return the gate's own list: the first scan's findings plus any re-scan hits."""
+        return [
+            FieldFinding(
+                f["field"], Finding(f["start"], f["end"], f["type"], f["text"], f["label"])
+            )
+            for f in self.extensions.get("findings", [])
+        ]
+
 
 Exempt = Callable[[str], list[tuple[int, int]]]
 

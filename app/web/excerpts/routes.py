@@ -127,13 +127,7 @@ def new(room_id: int):
             excerpt = excerpts.post_excerpt(current_user, room_id, draft)
     except deid.GateBlocked as exc:
         db.session.rollback()
-        # The gate's own list: the first scan's findings plus anything the re-scan found.
-        findings = [
-            deid.FieldFinding(
-                f["field"], deid.Finding(f["start"], f["end"], f["type"], f["text"], f["label"])
-            )
-            for f in exc.extensions.get("findings", [])
-        ]
+        findings = exc.field_findings()
         return _render_review(
             room,
             form,

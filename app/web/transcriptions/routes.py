@@ -313,12 +313,7 @@ def share(transcription_id: int):
         )
     except deid.GateBlocked as exc:
         db.session.rollback()
-        findings = [
-            deid.FieldFinding(
-                f["field"], deid.Finding(f["start"], f["end"], f["type"], f["text"], f["label"])
-            )
-            for f in exc.extensions.get("findings", [])
-        ]
+        findings = exc.field_findings()
         return _render_review(
             transcription,
             form,

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from app.services import deid
+from app.services import deid, transcript
+from app.services.errors import Invalid
 
 FIELD_LABELS = {"title": "Title", "text": "Transcript", "context": "Context"}
 MAX_DECISIONS = 2000
@@ -87,3 +88,31 @@ def segments(
     if cursor < len(text):
         out.append(Segment(text[cursor:]))
     return out
+
+
+def screen(
+    fields: dict[str, str],
+    resolutions: list[deid.Resolution],
+    chosen: dict,
+    findings: list[deid.FieldFinding] | None = None,
+) -> dict:
+    """Everything ``excerpts/review.html`` shows: findings in place and the text to be stored."""
+    if findings is None:
+        findings = deid.scan_fields(fields)
+    manual = manual_spans(resolutions, findings)
+    try:
+        stored = deid.preview(fields, resolutions)
+    except Invalid:
+        stored = deid.preview(fields, [])
+    return {
+        "findings": findings,
+        "manual": manual,
+        "chosen": chosen,
+        "fields": fields,
+        "segments": {
+            name: segments(value, name, findings, manual) for name, value in fields.items() if value
+        },
+        "field_labels": FIELD_LABELS,
+        "stored": stored,
+        "stored_lines": transcript.parse(stored["text"]),
+    }

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
-from app.services import access, deid, excerpts, transcript
+from app.services import access, deid, excerpts
 from app.services.errors import Invalid
 from app.web.auth.forms import ConfirmForm
 from app.web.excerpts import review
@@ -54,32 +54,13 @@ def _render_review(
     message: str | None = None,
     status: int = 200,
 ):
-    fields = _fields(form)
-    if findings is None:
-        findings = deid.scan_fields(fields)
-    manual = review.manual_spans(resolutions, findings)
-    try:
-        stored = deid.preview(fields, resolutions)
-    except Invalid:
-        stored = deid.preview(fields, [])
     return render_template(
         "excerpts/review.html",
         room=room,
         form=form,
         review_form=review_form,
-        findings=findings,
-        manual=manual,
-        chosen=chosen,
-        fields=fields,
-        segments={
-            name: review.segments(value, name, findings, manual)
-            for name, value in fields.items()
-            if value
-        },
-        field_labels=review.FIELD_LABELS,
-        stored=stored,
-        stored_lines=transcript.parse(stored["text"]),
         message=message,
+        **review.screen(_fields(form), resolutions, chosen, findings),
     ), status
 
 

@@ -15,7 +15,7 @@ from wtforms.fields.choices import SelectChoice
 
 from app.extensions import csrf, db
 from app.models.transcription import Status
-from app.services import access, deid, rooms, transcript, transcriptions
+from app.services import access, deid, rooms, transcriptions
 from app.services.errors import Invalid, ServiceError
 from app.web.auth.forms import ConfirmForm
 from app.web.converters import use_id_converter
@@ -245,14 +245,6 @@ def _fields(form: ShareForm, text: str) -> dict[str, str]:
 
 def _render_review(transcription, form, room, review_form, resolutions, chosen, **extra):
     fields = _fields(form, transcriptions.share_text(transcription.segments or []))
-    findings = extra.get("findings")
-    if findings is None:
-        findings = deid.scan_fields(fields)
-    manual = review.manual_spans(resolutions, findings)
-    try:
-        stored = deid.preview(fields, resolutions)
-    except Invalid:
-        stored = deid.preview(fields, [])
     return (
         render_template(
             "excerpts/review.html",
@@ -262,19 +254,8 @@ def _render_review(transcription, form, room, review_form, resolutions, chosen, 
             review_action=url_for(
                 "transcriptions.share", transcription_id=transcription.id, room_id=room.id
             ),
-            findings=findings,
-            manual=manual,
-            chosen=chosen,
-            fields=fields,
-            segments={
-                name: review.segments(value, name, findings, manual)
-                for name, value in fields.items()
-                if value
-            },
-            field_labels=review.FIELD_LABELS,
-            stored=stored,
-            stored_lines=transcript.parse(stored["text"]),
             message=extra.get("message"),
+            **review.screen(fields, resolutions, chosen, extra.get("findings")),
         ),
         extra.get("status", 200),
         NO_STORE,

@@ -268,8 +268,9 @@ def agreement(excerpt_id: int):
     errors=ROOM_ERRORS,
 )
 def list_tags(room_id: int):
-    items = tags.room_tags(current_user, room_id, include_inactive=request.args.get("all") == "1")
-    parents = {t.id: t.slug for t in tags.room_tags(current_user, room_id, include_inactive=True)}
+    everything = tags.room_tags(current_user, room_id, include_inactive=True)
+    parents = {t.id: t.slug for t in everything}
+    items = everything if request.args.get("all") == "1" else [t for t in everything if t.active]
     counts = tags.tag_counts(room_id)
     return {"items": [tag_out(t, parents, counts) for t in items], "next": None}
 

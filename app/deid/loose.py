@@ -117,7 +117,30 @@ DOT_DATE_RE = re.compile(
     r"(?![\d.]|\s*(?:mg|miles|percent|%|dollars|bucks|hours|an\s+hour|pounds|lbs))"
 )
 MIXED_ID_RE = re.compile(r"(?<![\w@./-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{7,}(?![\w@])")
-LONG_NUM_RE = re.compile(r"(?<![\w$.,/@-])\d{6,}(?![\w%,]|\.\d|\s*(?:dollars|bucks|people|steps))")
+# Digit groups read out without a cue ("it's, uh, YHM 8830 1246"): seven digits or more in groups
+# of three or more, optionally after a short capital prefix; not money, times or year ranges.
+GROUPED_NUM_RE = re.compile(
+    r"(?<![\w$.,/@:-])(?:[A-Z]{1,4}[ -])?\d{3,6}(?:[ -]\d{2,6}){1,4}"
+    r"(?![\w%]|[.,:]\d|\s*(?:dollars|bucks))"
+)
+LAST_DIGITS_RE = re.compile(r"(?<![\w$.,/@:-])\d{4}(?![\w%]|[.,:]\d)")
+LAST_DIGITS_CUE_RE = re.compile(r"\blast\s+(?:four|4)\b|\bend(?:s|ing)\s+(?:in|with)\b", re.I)
+DIGITS_OWNER_RE = re.compile(
+    r"\b(?:social|ssn|card|account|digits|number|phone|license|licence|plate|id)\b", re.I
+)
+# Initials used as a name ("J.T."), not the usual dotted abbreviations.
+INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
+NOT_INITIALS = frozenset(
+    re.findall(
+        r"\S+",
+        "U.S. U.K. D.C. A.M. P.M. I.E. E.G. P.S. B.S. B.A. M.A. M.S. R.N. N.P. P.A. M.D. J.D. U.N."
+        " E.U. O.K. T.V. A.A. N.A. P.O. L.A. N.Y. D.O. G.P. I.Q. A.D. B.C. V.A. S.O. E.R. I.D.",
+    )
+)
+LONG_NUM_RE = re.compile(
+    r"(?<![\w$.,/@-])\d{5,}(?![\w%,]|\.\d|\s*(?:dollars|bucks|people|steps|a\s+(?:year|month)|"
+    r"calories|miles|feet|followers|views|likes|points|words|per|an\s+hour|k\b))"
+)
 CRED_ID_RE = re.compile(
     r"\b(?:LPC|LCSW|LMFT|LMHC|LCPC|LPCC|LCDC|CADC|LADC|NPI|DEA|RN|LPN|LSW|LICSW|PsyD|license|"
     r"licence|lic\.?)\s*(?:(?:number|no\.?|num)\s*)?(?:is\s+|was\s+|:\s*)?#?\s*(?P<v>[A-Z]{0,3}-?\d{4,}[A-Z]?)\b",
@@ -419,6 +442,24 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
         v = m.group(0).strip("-")
         if sum(ch.isdigit() for ch in v) >= 4 and not re.fullmatch(r"[A-Z]+-\d{1,4}", v):
             yield Candidate(m.start(), m.start() + len(v), "ID", "ID", 2)
+    for m in LAST_DIGITS_RE.finditer(text):
+        # "the last four of my social, so I said 4417": the cue earlier in the sentence
+        window = text[max(0, m.start() - 80) : m.start()]
+        window = window[window.rfind("\n") + 1 :]
+        if not LAST_DIGITS_CUE_RE.search(window):
+            continue
+        if 1900 <= int(m.group(0)) <= 2039 and not DIGITS_OWNER_RE.search(window):
+            continue  # "the last four years were 2020 to 2023"
+        yield Candidate(m.start(), m.end(), "ID", "ID", 2)
+    for m in INITIALS_RE.finditer(text):
+        if m.group(0).replace(" ", "").upper() not in NOT_INITIALS:
+            yield Candidate(m.start(), m.end(), "NAME", "NAME", 2)  # "J.T. is fine"
+    for m in GROUPED_NUM_RE.finditer(text):
+        groups = re.findall(r"\d+", m.group(0))
+        if sum(len(g) for g in groups) >= 7 and not all(
+            re.fullmatch(r"(?:19|20)\d\d", g) for g in groups
+        ):
+            yield Candidate(m.start(), m.end(), "ID", "ID", 1)
     for m in LONG_NUM_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "ID", "ID", 1)
     for m in CRED_ID_RE.finditer(text):

@@ -71,11 +71,16 @@ ID_CUE = (
     r"employee\s+(?:ID|number)|passport(?:\s+number)?|inmate\s+(?:number|#)|"
     r"booking\s+number|confirmation\s+(?:number|code)|prescription\s+(?:number|#)|"
     r"rx\s+(?:number|#)|insurance\s+(?:ID|number)|ID\s+(?:number|#)|ID|"
-    r"social(?:\s+security)?(?:\s+number)?|SSN|DOB|date\s+of\s+birth|birth\s?date)"
+    r"social(?:\s+security)?(?:\s+number)?|SSN|DOB|date\s+of\s+birth|birth\s?date|"
+    r"(?:credit\s+|debit\s+|bank\s+|EBT\s+)?card(?:\s+(?:number|no\.?|#))?|"
+    r"last\s+(?:four|4|five|5)(?:\s+digits)?(?:\s+(?:of|on)\s+(?:my|his|her|their|the)?\s*\w+)?|"
+    r"end(?:s|ing)\s+(?:in|with))"
 )
-ID_FILLER = r"(?:[\s:#,]|\b(?:is|was|number|no\.?|of|ending|ends|that|in|with|it's|its)\b)*"
+ID_FILLER = (
+    r"(?:[\s:#,]|\b(?:is|was|are|were|number|no\.?|of|ending|ends|that|in|with|it's|its)\b)*"
+)
 ID_VALUE = (
-    r"(?=[A-Za-z0-9-]*\d|[A-Z]{1,4}[ -]\d)[A-Za-z0-9][A-Za-z0-9-]{1,}"
+    r"(?=[A-Za-z0-9-]*\d|(?-i:[A-Z]{1,4})[ -]\d)[A-Za-z0-9][A-Za-z0-9-]{1,}"
     r"(?:[ -](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,})?"
 )
 ID_RE = re.compile(rf"\b{ID_CUE}{ID_FILLER}(?P<val>{ID_VALUE})", re.IGNORECASE)
@@ -136,6 +141,12 @@ DATE_THE_RE = re.compile(rf"\bthe\s+(?P<d>{DAY_NUM}|{ORD_WORDS})\b", re.IGNORECA
 DATE_FOLLOW_OK = wl._set(
     "of, and, or, at, when, i, we, he, she, they, that, because, so, but, is, was, until,"
     "through, to, for, which, right, this, last, next, or so, then, in, after, before, um, uh"
+)
+# Before "the <spelled ordinal>" as a date: "on the fourth", "um the twelfth no the eleventh",
+# "monday the third" (a weekday is checked separately).
+SPOKEN_ORD_PREV = wl._set(
+    "on, by, until, till, til, since, before, after, from, to, through, thru, um, uh, like, no,"
+    "around, about, was, is, it's, its, probably, maybe, exactly, because, and, but, so, then"
 )
 SCORE_PREV = wl._set(
     "a, an, rated, rate, rating, score, scored, at, about, like, around, maybe, was, is, it's,"
@@ -428,12 +439,18 @@ def numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(s, e, "ID", label, 5)
 
 
+ZIP_WORD_RE = re.compile(r"\b(?:zip|zipcode|postal\s+code)\b", re.I)
+
+
 def zips(text: str) -> Iterator[Candidate]:
     """Five-digit ZIP codes next to a state, a 'City,' or the word zip."""
     for m in ZIP_RE.finditer(text):
         before = text[max(0, m.start() - 25) : m.start()]
         if ZIP_CUE_RE.search(before):
             yield Candidate(m.start(), m.end(), "LOCATION", "ZIP", 4)
+        elif ZIP_WORD_RE.search(text, max(0, m.start() - 100), min(len(text), m.end() + 40)):
+            # "What ZIP code are you in?" / "37416.": the question or a remark near the number
+            yield Candidate(m.start(), m.end(), "LOCATION", "ZIP", 3)
 
 
 def _valid_md(mon: int, day: int) -> bool:
@@ -558,9 +575,14 @@ def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
             continue  # "the 3rd of next month": relative, no fixed date
         if d.isalpha():
             # Spoken ordinals ("the first time") are dates only as "on the twenty-first".
-            if prev not in ("on", "by", "until", "till", "since", "before", "after", "from"):
+            if prev not in SPOKEN_ORD_PREV and prev not in wl.WEEKDAYS:
                 continue
-            if nxt and nxt not in DATE_FOLLOW_OK and not re.match(r"\s*[.,;!?]", after):
+            if (
+                nxt
+                and nxt not in DATE_FOLLOW_OK
+                and nxt not in ("no", "it", "yeah", "actually", "wait", "right")
+                and not re.match(r"\s*[.,;!?]", after)
+            ):
                 continue
         else:
             if not re.search(r"(?:st|nd|rd|th)$", d, re.IGNORECASE):
@@ -614,6 +636,8 @@ def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool
     prev = _prev_word(text, s)
     if key in wl.AMBIG_MONTHS:
         return prev in wl.MONTH_PREPS
+    if len(key) > 4 and (lower_ok or mon[0].isupper()):
+        return True  # "from like november to february": an unambiguous month is a date element
     return prev in wl.MONTH_PREPS or mon[0].isupper()
 
 

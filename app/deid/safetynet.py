@@ -858,6 +858,7 @@ def lower_lines(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]
                     and w not in FUNCTION_WORDS
                     and w not in wl.STOP_AFTER_CUE
                     and w not in ("like", "um", "uh", "who", "miss", "mister", "kind")
+                    and not re.search(r"['’](?:t|m|re|ve|ll|d)$", w)
                     and (w in gz.first or w not in gz.common)
                 ):
                     out.append(

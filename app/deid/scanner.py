@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.deid import context, loose, patterns, safetynet, spoken
+from app.deid import context, learned, loose, patterns, safetynet, speech, spoken
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate, Finding
 from app.deid.gazetteers import load
@@ -17,6 +17,7 @@ NAMED_RE = re.compile(
 )
 
 
+PLACEHOLDER_RE = re.compile(r"\[[A-Z]+-\d+\]")
 TITLE_BEFORE_RE = re.compile(r"\b(?:[Mm]rs?|[Mm][sx]|[Dd]r|[Pp]rof|Miss|Mister)\.?[ \t]+$")
 LABEL_LEAD_RE = re.compile(r"[ \t]*(?:[\[(]?[\d:.]+[\])]?[ \t]*-?[ \t]*)?")
 
@@ -145,6 +146,8 @@ def scan(text: str) -> list[Finding]:
     cands += patterns.streets(text, lower_ok=False)
     cands += patterns.places_and_orgs(text)
     cands += spoken.runs(text)
+    cands += spoken.numbers_and_dates(text)
+    cands += spoken.month_dates(text)
     # Lines written without capitals (speech recognition) get the case-insensitive variants.
     lower_lines = {t.line for t in tokens if t.lower_line}
     for li in sorted(lower_lines):
@@ -166,6 +169,8 @@ def scan(text: str) -> list[Finding]:
     cands += loose.small_places(text, gz)
     cands += loose.extend_of(text, cands)
     cands += safetynet.detect(text, tokens, lines, gz)
+    cands += speech.detect(text, lines, gz)
+    cands += learned.detect(text, tokens, gz, [(c.start, c.end) for c in cands])
     cands = _drop_famous_and_titles(text, cands, tokens)
     found = resolve(cands)
     found = resolve(
@@ -197,4 +202,8 @@ def scan(text: str) -> list[Finding]:
         or c.priority >= 3
         or not safetynet.media_title(text, c.start, c.end, gz)
     ]
+    # Placeholders of an earlier pass ("[CITY-1]") are never identifiers, nor are their words.
+    holders = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+    if holders:
+        found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in holders)]
     return [Finding(c.start, c.end, c.type, text[c.start : c.end], c.label) for c in found]

@@ -119,3 +119,204 @@ def _classify(text: str, start: int, end: int, digits: str) -> Candidate:
     if len(digits) in (7, 10) or (len(digits) == 11 and digits[0] == "1"):
         return Candidate(start, end, "PHONE", "PHONE", 4)
     return Candidate(start, end, "ID", "ID", 3)
+
+
+# ---------------------------------------------------------------------------------------------
+# Shorter spoken numbers, spelled letters, spoken dates and house numbers.
+# ---------------------------------------------------------------------------------------------
+WORD_RE = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MAGNITUDES = ("hundred", "thousand", "million", "billion", "grand", "k")
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+STREET_WORDS = _words(
+    "street st avenue ave road rd drive dr lane ln court ct way boulevard blvd place pl circle"
+    " terrace parkway pkwy highway hwy trail loop run pike row square"
+)
+SPOKEN_YEAR_RE = re.compile(
+    r"[\s,]+two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine))?))?\b",
+    re.I,
+)
+DOB_CUE = re.compile(r"\b(?:date of birth|dob|d\.o\.b|born|birthday|birth ?date)\b", re.I)
+ZIP_CUE = re.compile(r"\bzip\b|\bpostal\b", re.I)
+LAST_DIGITS_CUE = re.compile(
+    r"\b(?:last|final)\s+(?:four|4|five|5|six|6)\b|\bend(?:s|ing)?\s+(?:in|with)\b", re.I
+)
+QUANTITY_WORDS = _words(
+    "minutes minute hours hour days day weeks week months month years year times dollars bucks"
+    " pounds lbs miles mile people percent mg milligrams drinks beers pills cigarettes kids"
+    " sessions steps feet inches calories points"
+)
+SPELL_STOP = _words("a i o")  # one-letter words that are words, not spelled letters
+
+
+def _chunk(words: list[str], i: int) -> tuple[str, int] | None:
+    """One spoken group at words[i]: ("42", 2) for "forty two", ("11", 1) for "eleven",
+    ("03", 2) for "oh three"; None when words[i] is no number word or a magnitude follows."""
+    w = words[i].lower()
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if nxt in MAGNITUDES:
+        return None
+    if w in ("oh", "o") and nxt in UNITS and nxt not in ("oh", "o", "zero"):
+        return f"0{UNITS[nxt]}", 2
+    if w in TENS:
+        if nxt in UNITS and nxt not in ("zero", "oh", "o"):
+            if i + 2 < len(words) and words[i + 2].lower() in MAGNITUDES:
+                return None
+            return f"{TENS[w]}{UNITS[nxt]}", 2
+        return f"{TENS[w]}0", 1
+    if w in TEENS:
+        return str(TEENS[w]), 1
+    if w in UNITS and w not in ("o",):
+        return str(UNITS[w]), 1
+    return None
+
+
+def _spoken_runs(text: str) -> Iterator[tuple[int, int, list[str], int]]:
+    """Runs of spoken number groups on one line: (start, end, groups, letters) where letters
+    counts single spelled letters before the numbers ("k l m four four eight two")."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+    words = [t[2] for t in toks]
+    n = len(toks)
+    i = 0
+    while i < n:
+        if words[i].isdigit() or _chunk(words, i) is None:
+            i += 1
+            continue
+        # Spelled letters just before ("b t four four ...").
+        k = i
+        while (
+            k > 0
+            and len(words[k - 1]) == 1
+            and words[k - 1].isalpha()
+            and words[k - 1].lower() not in SPELL_STOP
+            and text[toks[k - 1][0] - 1 : toks[k - 1][0]] not in ("'", "’")
+            and _gap_ok(text[toks[k - 1][1] : toks[k][0]])
+        ):
+            k -= 1
+        groups: list[str] = []
+        j = i
+        end = toks[i][1]
+        while j < n:
+            if j > i:
+                gap = text[end : toks[j][0]]
+                if not _gap_ok(gap):
+                    break
+                if words[j].lower() == "dash" and j + 1 < n:
+                    j += 1
+                    continue  # "twenty three dash four four one seven"
+            c = _chunk(words, j)
+            if c is None:
+                break
+            groups.append(c[0])
+            j += c[1]
+            end = toks[j - 1][1]
+        yield toks[k][0], end, groups, i - k
+        i = max(j, i + 1)
+
+
+def _gap_ok(gap: str) -> bool:
+    return "\n" not in gap and re.fullmatch(r"[\s,.-]*(?:dash[\s,.-]*)?", gap) is not None
+
+
+def _year(groups: list[str], i: int) -> int:
+    """How many groups from i say a year ("nineteen ninety one", "twenty nineteen"), or 0."""
+    if i + 1 < len(groups) and groups[i] in ("19", "20") and len(groups[i + 1]) == 2:
+        return 2
+    if i < len(groups) and len(groups[i]) == 2 and groups[i][0] in "0789":
+        return 1  # "eighty six", "oh three" as a two-digit year
+    return 0
+
+
+def numbers_and_dates(text: str) -> Iterator[Candidate]:
+    """Spoken numbers that the digit patterns cannot see: record numbers read out in short
+    groups, letters spelled before digits, ZIP codes, dates of birth, house numbers."""
+    for start, end, groups, letters in _spoken_runs(text):
+        digits = "".join(groups)
+        before = text[max(0, start - 80) : start]
+        line_before = before[before.rfind("\n") + 1 :]
+        after = text[end : end + 40]
+        nxt = re.match(r"[\s,]*([A-Za-z]+)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?", after)
+        after_words = [w.lower() for w in (nxt.groups() if nxt else ()) if w]
+        if after_words and after_words[0] in QUANTITY_WORDS:
+            continue  # "ten fifteen twenty minutes", "four five hundred dollars"
+        if letters >= 2 and len(digits) >= 3:
+            yield Candidate(start, end, "ID", "ID", 3)
+        elif DOB_CUE.search(before) and len(groups) >= 2 and _md(groups):
+            y = SPOKEN_YEAR_RE.match(text, end) if len(groups) == 2 else None
+            yield Candidate(start, y.end() if y else end, "DATE", "DATE", 3)
+        elif any(w in STREET_WORDS for w in after_words[1:]) and len(groups) <= 3:
+            # "forty two eleven cottonwood drive": a house number before its street
+            stop = next(k for k, w in enumerate(after_words) if w in STREET_WORDS and k > 0)
+            m = re.match(rf"(?:[\s,]*[A-Za-z]+){{{stop + 1}}}", after)
+            yield Candidate(start, end + (m.end() if m else 0), "LOCATION", "STREET", 3)
+        elif len(digits) == 5 and (
+            ZIP_CUE.search(after[:20]) or ZIP_CUE.search(line_before) or _state_before(before)
+        ):
+            yield Candidate(start, end, "LOCATION", "ZIP", 3)
+        elif len(digits) >= 5 and len(groups) >= 2 and not _counting(digits):
+            if _year(groups, 0) == len(groups):
+                continue
+            yield Candidate(start, end, "ID", "ID", 2)
+        elif (
+            3 <= len(digits) <= 4
+            and len(groups) >= 2
+            and (LAST_DIGITS_CUE.search(line_before) or ID_CUE.search(line_before[-40:]))
+        ):
+            yield Candidate(start, end, "ID", "ID", 2)
+
+
+def _md(groups: list[str]) -> bool:
+    """A month and day lead the groups ("nine fourteen ...", "oh three twenty two ...")."""
+    try:
+        mon, day = int(groups[0]), int(groups[1])
+    except ValueError:
+        return False
+    return 1 <= mon <= 12 and 1 <= day <= 31
+
+
+def _state_before(before: str) -> bool:
+    """A US state name ends the text before ("pueblo colorado eight one zero zero eight")."""
+    from app.deid.loose import US_STATES
+
+    return re.search(rf"\b(?:{US_STATES})[\s,]*$", before, re.I) is not None
+
+
+MONTHS_RE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+SPOKEN_YEAR_ANY = (
+    r"(?:two\s+thousand(?:\s+and)?(?:\s+[a-z]+)?|(?:nineteen|twenty)[\s-]+(?:oh[\s-]+)?[a-z]+"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:19|20)\d\d)"
+)
+SPOKEN_DAY = (
+    r"(?:(?:twenty|thirty)[\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth)"
+)
+# "october twelfth nineteen ninety one": the spoken year belongs to the date.
+MONTH_DAY_YEAR_RE = re.compile(
+    rf"\b{MONTHS_RE}\s+(?:the\s+)?(?:{SPOKEN_DAY})(?:,?\s+{SPOKEN_YEAR_ANY})?\b", re.I
+)
+# "march of twenty nineteen": a month said with its year is a date element even when the month
+# is also a word.
+MONTH_OF_YEAR_RE = re.compile(rf"\b(?P<m>{MONTHS_RE})\s+of\s+{SPOKEN_YEAR_ANY}\b", re.I)
+
+
+def month_dates(text: str) -> Iterator[Candidate]:
+    """Spoken dates built on a month name."""
+    for m in MONTH_DAY_YEAR_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
+    for m in MONTH_OF_YEAR_RE.finditer(text):
+        yield Candidate(m.start("m"), m.end("m"), "DATE", "DATE", 3)

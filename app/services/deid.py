@@ -20,7 +20,7 @@ from typing import Literal
 from app.deid import Finding, scan
 from app.services.errors import Invalid
 
-SCANNER_VERSION = "1"
+SCANNER_VERSION = "2"
 # The fields of an excerpt, in the order placeholders are numbered; other texts name their own.
 FIELDS = ("title", "text", "context")
 PLACEHOLDER = re.compile(r"\[[A-Z]+-\d+\]")

@@ -1,0 +1,139 @@
+"""Names in talk as speech recognition writes it: without capitals, often without punctuation.
+
+Capitals carry most of the signal for names in typed text; without them these cues remain:
+the answer to a name question ("and her name" / "lakshmi"), self-introductions ("it's tremaine
+for anybody new"), names listed after a plural family word ("the girls hope and summer"), a name
+followed by its relation as the subject ("chase my oldest is ..."), a person verb before a given
+name ("talking to misty again"), and pets ("we had to put rusty down", "our dog pepper").
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.deid import wordlists as wl
+from app.deid.finding import Candidate
+from app.deid.gazetteers import Gazetteers
+from app.deid.tokens import Line
+
+W = r"[a-z][a-z'’-]*[a-z]"
+NAME_QUESTION_RE = re.compile(
+    r"\b(?:(?:what(?:'s|’s|s| is| was)|and|get|tell me|spell)\s+(?:\w+\s+){0,2}?"
+    r"(?:your|his|her|their|the)\s+(?:\w+(?:'s|’s)\s+)?(?:(?:first|last|full|middle)\s+)?name|"
+    r"who(?:'s|’s| is)\s+(?:that|this|he|she)|name\s+(?:again|please))\b",
+    re.I,
+)
+ANSWER_FILLERS = re.compile(
+    r"(?:\s*(?:um+|uh+|yeah|yes|so|well|oh|okay|ok|it'?s|it’s|it is|my name'?s|my name is|"
+    r"i'?m|this is|her name'?s|his name'?s|her name is|his name is|that'?s|thats|"
+    r"just|like)\b[\s,.]*)*",
+    re.I,
+)
+SELF_INTRO_RE = re.compile(rf"\b(?:i'?m|i’m|it'?s|it’s|this is|my name'?s)\s+(?P<n>{W})\b")
+PLURAL_KIN = (
+    "girls|boys|kids|children|daughters|sons|twins|grandkids|grandchildren|babies|dogs|cats|"
+    "grandsons|granddaughters|brothers|sisters"
+)
+LIST_RE = re.compile(
+    rf"\b(?:the|my|our|his|her|their)\s+(?:(?:two|three|four|little|older)\s+)?(?:{PLURAL_KIN})"
+    rf"\s+(?:are\s+|were\s+)?(?P<a>{W})(?:\s*,\s*(?P<b>{W}))?\s*,?\s+and\s+(?P<c>{W})\b",
+    re.I,
+)
+APPOSITIVE_SUBJECT_RE = re.compile(
+    rf"(?:^|[,.;]\s*|\band\s+|\bbut\s+|\bso\s+)(?P<n>{W})\s+(?:my|our)\s+"
+    r"(?:oldest|youngest|middle|eldest|son|daughter|brother|sister|ex|husband|wife|boyfriend|"
+    r"girlfriend|baby|kid|stepson|stepdaughter|cousin|best friend)\b(?:\s+\w+)?\s+"
+    r"(?:is|was|has|had|just|keeps|kept|always|never|still|he|she|won't|doesn't|didn't|can't)\b",
+    re.I,
+)
+PERSON_CUE_RE = re.compile(
+    r"\b(?:talking to|talked to|talks to|talk to|texting|texted|told|called|calling|dating|"
+    r"married|seeing|hanging out with|hung out with|broke up with|living with|lives with|"
+    rf"moved in with|staying with|stayed with)\s+(?P<n>{W})"
+    r"(?=\s+(?:again|too|about|and|but|so|he|she|yesterday|today|last|who|because|anymore|now|"
+    r"for|that|then|back|after|before|when|i|we|said|says)\b|\s*[,.?!]|\s*$)",
+    re.I | re.M,
+)
+PET_RE = re.compile(
+    rf"\b(?:put|putting)\s+(?P<n>{W})\s+down\b|"
+    r"\b(?:my|our|his|her|their|the)\s+(?:old\s+|little\s+|new\s+)?(?:dog|cat|puppy|kitten|pup|"
+    rf"bunny|rabbit|horse|parrot|bird|hamster)\s+(?P<p>{W})\b",
+    re.I,
+)
+NOT_NAMES = wl._set(
+    "him, her, it, them, me, us, you, the, my, his, their, our, your, this, that, these, those,"
+    "everything, something, nothing, anything, everyone, someone, anyone, nobody, somebody, all,"
+    "is, was, and, but, so, or, who, what, when, then, there, here, out, up, in, on, at, to,"
+    "again, too, now, just, really, like, um, uh, yeah, okay, ok, no, not, never, always, home,"
+    "back, away, down, over, last, first, one, two, a, an, because, he, she, they, we, i, its,"
+    "still, even, also, about, fine, good, bad, sorry, sure, right, well, done, gone, here's,"
+    "died, passed, has, had, have, does, did, got, gets, went, goes, said, says, bit, barks,"
+    "sleeps, needs, loves, hates, was, were, being, been, named, called"
+)
+
+
+def _plain(w: str) -> bool:
+    return w.lower() in NOT_NAMES or w.lower() in wl.ROLE_WORDS
+
+
+def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
+    """Name candidates from the cues above (lower-case lines, and name answers in any case)."""
+    out: list[Candidate] = []
+    for i, ln in enumerate(lines):
+        body = text[ln.body_start : ln.end]
+        lower = body == body.lower()
+        if i > 0:
+            prev = lines[i - 1]
+            if NAME_QUESTION_RE.search(text[prev.body_start : prev.end]):
+                out += _answer(text, ln.body_start, ln.end, gz)
+        if not lower:
+            continue
+        for m in SELF_INTRO_RE.finditer(body):
+            n = m.group("n").lower()
+            if n in gz.first and n not in gz.common and not _plain(n):
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in LIST_RE.finditer(body):
+            names = [g for g in ("a", "b", "c") if m.group(g)]
+            if all(m.group(g).lower() in gz.first and not _plain(m.group(g)) for g in names):
+                out += [_cand(ln.body_start, m, g) for g in names]
+        for m in APPOSITIVE_SUBJECT_RE.finditer(body):
+            if m.group("n").lower() in gz.first and not _plain(m.group("n")):
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in PERSON_CUE_RE.finditer(body):
+            if m.group("n").lower() in gz.first and not _plain(m.group("n")):
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in PET_RE.finditer(body):
+            g = "n" if m.group("n") else "p"
+            if not _plain(m.group(g)):
+                out.append(_cand(ln.body_start, m, g))
+    return out
+
+
+def _cand(offset: int, m: re.Match[str], group: str) -> Candidate:
+    return Candidate(offset + m.start(group), offset + m.end(group), "NAME", "NAME", 2)
+
+
+def _answer(text: str, start: int, end: int, gz: Gazetteers) -> list[Candidate]:
+    """The first one or two words of an answer to a name question ("lakshmi", "it's corinne",
+    "yesenia quintero nine fourteen ...")."""
+    m = ANSWER_FILLERS.match(text, start, end)
+    pos = m.end() if m else start
+    out: list[Candidate] = []
+    for w in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[pos:end]):
+        low = w.group(0).lower()
+        known = low in gz.first or low in gz.surname_rank or low not in gz.common
+        if out and text[out[-1].end : pos + w.start()] != " ":
+            break  # only a name said right after the first
+        if _plain(low) or low in wl.MONTHS or low in NUMBER_WORDS or not known or len(low) < 2:
+            break
+        out.append(Candidate(pos + w.start(), pos + w.end(), "NAME", "NAME", 2))
+        if len(out) == 2:
+            break
+    return out
+
+
+NUMBER_WORDS = wl._set(
+    "zero, oh, one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,"
+    "thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen, twenty, thirty, forty,"
+    "fifty, sixty, seventy, eighty, ninety"
+)

@@ -289,9 +289,11 @@ def detect(
             end += 2  # "Shaggy's", "Hannah's House": the business's name holds the 's
         out.append(Candidate(run[0].start, end, run_label, PLACEHOLDER[run_label], 0))
 
-    for t, (label, margin) in zip(tokens, tags, strict=True):
+    for k, (t, (label, margin)) in enumerate(zip(tokens, tags, strict=True)):
         # In text written with capitals, a lower-case word is not proposed as a name or place.
         cased = t.cap or t.lower_line
+        if k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].is_digit:
+            continue  # the "nd" of "2nd"
         ok = (
             label in PROPOSED
             and margin > (MARGIN_COMMON if t.lower in gz.common else MARGIN)
@@ -314,7 +316,35 @@ def detect(
     close()
     # A state or country ("New York", also when only "York" was proposed) is not identifying.
     out = [c for c in out if not _in_region(text, c, gz)]
+    # Nor is one word of a capitalized phrase the rules judged as a whole ("Western Union").
+    out = [c for c in out if not _fragment(text, c, tokens, gz)]
     return _bridge(text, out)
+
+
+def _fragment(text: str, c: Candidate, tokens: list[Token], gz: Gazetteers) -> bool:
+    inside = [t for t in tokens if c.start <= t.start and t.end <= c.end]
+    if not inside or inside[0].lower_line:
+        return False
+    first, last = inside[0].idx, inside[-1].idx
+
+    def joins(a: Token, b: Token) -> bool:
+        return (
+            a.line == b.line
+            and b.cap
+            and text[a.end : b.start] in (" ", "-")
+            and not a.possessive
+            and not _never(b, gz)
+        )
+
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        before is not None
+        and not before.sent_start
+        and joins(before, inside[0])
+        and before.cap
+        and not _never(before, gz)
+    ) or (after is not None and joins(inside[-1], after))
 
 
 def _in_region(text: str, c: Candidate, gz: Gazetteers) -> bool:

@@ -461,6 +461,8 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
         ):
             yield Candidate(m.start(), m.end(), "ID", "ID", 1)
     for m in LONG_NUM_RE.finditer(text):
+        if _billing_code(m.group(0)):
+            continue  # "bill it as 90837": a procedure code
         yield Candidate(m.start(), m.end(), "ID", "ID", 1)
     for m in CRED_ID_RE.finditer(text):
         yield Candidate(m.start("v"), m.end("v"), "ID", "LICENSE", 4)
@@ -481,3 +483,11 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
         namey = "_" in m.group(0) or (len(parts) >= 3 and max(len(p) for p in parts) >= 3)
         if namey and not all(p.isdigit() for p in parts):
             yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2)
+
+
+def _billing_code(num: str) -> bool:
+    """CPT codes for psychotherapy, psychiatric evaluation and office visits."""
+    if len(num) != 5:
+        return False
+    n = int(num)
+    return 90785 <= n <= 90899 or 96105 <= n <= 96171 or 99202 <= n <= 99215 or 99401 <= n <= 99404

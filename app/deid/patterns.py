@@ -84,6 +84,8 @@ ID_VALUE = (
     r"(?:[ -](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,})?"
 )
 ID_RE = re.compile(rf"\b{ID_CUE}{ID_FILLER}(?P<val>{ID_VALUE})", re.IGNORECASE)
+# ICD-10 diagnosis codes ("F43.10", "Z63.0") are not identifiers.
+ICD_RE = re.compile(r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?(?![\w.])")
 ID_LABELS = (
     ("SSN", ("social", "ssn")),
     ("MRN", ("mrn", "medical record", "record", "chart")),
@@ -428,6 +430,9 @@ def numbers(text: str) -> Iterator[Candidate]:
         cue = m.group(0)[: m.start("val") - m.start()].lower()
         if re.fullmatch(r"\d{1,2}", val) or (re.fullmatch(r"(?:19|20)\d{2}", val)):
             continue
+        icd = ICD_RE.match(text, s)
+        if icd is not None and icd.end() >= e:
+            continue  # "the claim is F43.10": a diagnosis code
         if ("dob" in cue or "birth" in cue) and DATE_NUM_RE.fullmatch(text[s:e]):
             yield Candidate(s, e, "DATE", "DATE", 5)
             continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from app.deid import context
+from app.deid import context, patterns
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
@@ -880,6 +880,8 @@ def lower_lines(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]
             w = m.group(0)
             if w in wl.LOWER_NOT_NAMES or w in wl.THEORISTS or _typo_of_common(w, gz):
                 continue
+            if w in gz.regions:
+                continue  # "down to florida": a state or country
             if w not in gz.common and (w in gz.first or w in gz.cities):
                 prev = seg[max(0, m.start() - 4) : m.start()]
                 typ = "LOCATION" if re.search(r"\b(?:on|in|to|at)\s$", prev) else "NAME"
@@ -1017,8 +1019,11 @@ def regex_rules(text: str) -> list[Candidate]:
         v = m.group("id").strip()
         digits = sum(ch.isdigit() for ch in v)
         id_like = digits >= 4 or (digits >= 2 and any(ch.isalpha() for ch in v))
+        s = m.start("id")
+        icd = patterns.ICD_RE.match(text, s)
+        if icd is not None and icd.end() >= s + len(v):
+            continue  # "the claim is F43.10": a diagnosis code
         if id_like and not re.fullmatch(r"(?:19|20)\d\d", v):
-            s = m.start("id")
             out.append(Candidate(s, s + len(v), "ID", "ID", 1))
     for rx in (IT_IS_ID_RE, CRED_RE):
         for m in rx.finditer(text):

@@ -73,7 +73,8 @@ NOT_NAMES = wl._set(
 
 
 def _plain(w: str) -> bool:
-    return w.lower() in NOT_NAMES or w.lower() in wl.ROLE_WORDS
+    w = w.lower()
+    return w in NOT_NAMES or w in wl.ROLE_WORDS or (w.endswith("ly") and len(w) > 4)
 
 
 def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:

@@ -1,6 +1,7 @@
 """Benchmark the PHI scanner against a plain-regex baseline on bench/data/deid_dev.jsonl.
 
 Run: .venv/bin/python bench/deid.py [--data PATH] [--split dev|holdout|all] [--errors N]
+     .venv/bin/python bench/deid.py --sets   (a summary line for every set in bench/data)
 Metrics are word-level: a gold word counts as found if any finding overlaps it (overall recall is
 type-agnostic; per-type recall is by gold type); precision counts predicted words that overlap
 any gold span (per type by the finding's type).
@@ -202,12 +203,46 @@ def report(split: str, rows: list[dict], par: Score, base: Score) -> None:
     )
 
 
+def summary() -> None:
+    """One line per labelled set: Parallel and the baseline side by side, held-out sets marked."""
+    from app.deid.data.train_model import HELD_OUT
+
+    paths = sorted(
+        p for p in DATA.parent.glob("deid_*.jsonl") if not p.name.endswith(".marked.jsonl")
+    )
+    print(
+        f"{'set':<14}{'excerpts':>9} {'gold':>5} | {'recall':>7} {'prec.':>6} {'cleaned':>8} "
+        f"{'flagged':>8} {'ms/exc':>7} | {'base R':>7} {'base P':>7} {'base cl.':>8}"
+    )
+    for path in paths:
+        rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln]
+        par = evaluate(rows, parallel_scan)
+        base = evaluate(rows, baseline_scan)
+        g = par.gold_words["ALL"]
+        name = path.stem.removeprefix("deid_") + (" *" if path.stem in HELD_OUT else "")
+        print(
+            f"{name:<14}{len(rows):>9} {g:>5} | {pct(par.gold_found['ALL'], g):>7} "
+            f"{pct(par.pred_right['ALL'], par.pred_words['ALL']):>6} "
+            f"{pct(par.cleaned, par.id_excerpts):>8} "
+            f"{pct(par.clean_flagged, par.clean_excerpts):>8} "
+            f"{1000 * par.seconds / max(1, par.n):>7.2f} | "
+            f"{pct(base.gold_found['ALL'], g):>7} "
+            f"{pct(base.pred_right['ALL'], base.pred_words['ALL']):>7} "
+            f"{pct(base.cleaned, base.id_excerpts):>8}"
+        )
+    print("* held out: never used for training or tuning (app/deid/data/train_model.py HELD_OUT)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", choices=["dev", "holdout", "all"], default="dev")
     ap.add_argument("--errors", type=int, default=0, help="show N excerpts with errors")
     ap.add_argument("--data", type=Path, default=DATA, help="gold JSONL (default: the dev set)")
+    ap.add_argument("--sets", action="store_true", help="one summary line per labelled set")
     args = ap.parse_args()
+    if args.sets:
+        summary()
+        return
     rows = [
         json.loads(ln) for ln in args.data.read_text(encoding="utf-8").splitlines() if ln.strip()
     ]

@@ -74,7 +74,8 @@ ID_CUE = (
     r"social(?:\s+security)?(?:\s+number)?|SSN|DOB|date\s+of\s+birth|birth\s?date|"
     r"(?:credit\s+|debit\s+|bank\s+|EBT\s+)?card(?:\s+(?:number|no\.?|#))?|"
     r"last\s+(?:four|4|five|5)(?:\s+digits)?(?:\s+(?:of|on)\s+(?:my|his|her|their|the)?\s*\w+)?|"
-    r"end(?:s|ing)\s+(?:in|with))"
+    r"end(?:s|ing)\s+(?:in|with)|PIN|pass\s?code|(?:gate|door|access|alarm|lock)\s+code|"
+    r"combo|combination)"
 )
 ID_FILLER = (
     r"(?:[\s:#,]|\b(?:is|was|are|were|number|no\.?|of|ending|ends|that|in|with|it's|its)\b)*"

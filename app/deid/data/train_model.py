@@ -176,16 +176,18 @@ def score(rows: list[dict]) -> dict[str, float]:
     }
 
 
-def evaluate(exclude: list[str], margins: list[float]) -> None:
+def evaluate(exclude: list[str], margins: list[float], common: list[float]) -> None:
     paths = [p for p in set_paths() if p.stem not in exclude]
     data = {p.stem: read_set(p) for p in paths}
-    print(f"{'held out':<14} {'layer':<6} recall  precision  cleaned  clean flagged")
+    print(f"{'held out':<14} {'margins':<8} recall  precision  cleaned  clean flagged")
     for name, rows in data.items():
         others = [r for n, rs in data.items() if n != name for r in rs]
         model = train(others)
-        runs = [("off", None, 0.0)] + [(f"{mg:+.0f}", model, mg) for mg in margins]
-        for label, m, mg in runs:
-            learned.MARGIN = mg
+        runs = [("off", None, 0.0, 0.0)] + [
+            (f"{mg:+.0f}/{cm:+.0f}", model, mg, cm) for mg in margins for cm in common
+        ]
+        for label, m, mg, cm in runs:
+            learned.MARGIN, learned.MARGIN_COMMON = mg, cm
             learned.load_model.cache_clear()
             original = learned.load_model
             learned.load_model = lambda m=m: m  # type: ignore[assignment]
@@ -194,7 +196,7 @@ def evaluate(exclude: list[str], margins: list[float]) -> None:
             finally:
                 learned.load_model = original
             print(
-                f"{name:<14} {label:<6} {s['recall']:5.1f}%   {s['precision']:5.1f}%  "
+                f"{name:<14} {label:<8} {s['recall']:5.1f}%   {s['precision']:5.1f}%  "
                 f"{s['cleaned']:6.1f}%  {s['flagged']:6.1f}%"
             )
 
@@ -203,10 +205,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--evaluate", action="store_true")
     ap.add_argument("--margins", nargs="*", type=float, default=[learned.MARGIN])
+    ap.add_argument("--common-margins", nargs="*", type=float, default=[learned.MARGIN_COMMON])
     ap.add_argument("--exclude", nargs="*", default=[], help="set names (stems) to leave out")
     args = ap.parse_args()
     if args.evaluate:
-        evaluate(args.exclude, args.margins)
+        evaluate(args.exclude, args.margins, args.common_margins)
         return
     rows = [r for p in set_paths() if p.stem not in args.exclude for r in read_set(p)]
     model = train(rows)

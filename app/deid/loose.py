@@ -93,6 +93,19 @@ SPELLED_AGE_RE = re.compile(
     r"seven|eight|nine|ten|eleven|twelve))?))(?=\s*[.!?]|\s+(?:in|this|next|on|last)\b|[ \t]*$)",
     re.MULTILINE,
 )
+# "She'd have been ninety-nine", "he turns a hundred and two": a spelled age after a verb of
+# being or turning, with an age cue nearby.
+SPELLED_AGE_VERB_RE = re.compile(
+    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|he's|she's|hit|reached|reach|make\s+it\s+to)\s+"
+    r"(?P<n>[Nn]inety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:a|one)\s+hundred(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve))?)\b(?!\s*(?:percent|%|dollars|bucks|miles|pounds|minutes|days|times))"
+)
+# "104." alone, near a word about age ("the oldest patient they've ever had. 104.").
+DIGIT_AGE_ALONE_RE = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<n>9\d|1[01]\d)(?=[.!?])", re.M)
+AGE_WORD_RE = re.compile(
+    r"\b(?:old|oldest|age|aged|birthday|turned|turns|born|years|outlived|centenarian)\b", re.I
+)
 # "99. He says..." as the first words of the reply to "How old is he?".
 DIGIT_AGE_ANSWER_RE = re.compile(
     r"^(?:[^\n:]{0,30}:[ \t]*)?(?:(?:uh|um|oh|well|like|about|almost|nearly|he's|she's)[ ,]+)?"
@@ -120,7 +133,7 @@ MIXED_ID_RE = re.compile(r"(?<![\w@./-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0
 # Digit groups read out without a cue ("it's, uh, YHM 8830 1246"): seven digits or more in groups
 # of three or more, optionally after a short capital prefix; not money, times or year ranges.
 GROUPED_NUM_RE = re.compile(
-    r"(?<![\w$.,/@:-])(?:[A-Z]{1,4}[ -])?\d{3,6}(?:[ -]\d{2,6}){1,4}"
+    r"(?<![\w$.,/@:-])(?:[A-Z]{1,4}[ -])?\d{2,6}(?:[ -]\d{2,6}){1,4}(?:[ -][A-Z](?![\w'’]))?"
     r"(?![\w%]|[.,:]\d|\s*(?:dollars|bucks))"
 )
 LAST_DIGITS_RE = re.compile(r"(?<![\w$.,/@:-])\d{4}(?![\w%]|[.,:]\d)")
@@ -128,6 +141,9 @@ LAST_DIGITS_CUE_RE = re.compile(r"\blast\s+(?:four|4)\b|\bend(?:s|ing)\s+(?:in|w
 DIGITS_OWNER_RE = re.compile(
     r"\b(?:social|ssn|card|account|digits|number|phone|license|licence|plate|id)\b", re.I
 )
+UNION_LOCAL_RE = re.compile(r"\b(?:[A-Z][A-Za-z'’]+\s+){1,3}Local\s+\d{1,4}\b")
+PLATE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\w-])")
+PLATE_CUE_RE = re.compile(r"\b(?:plates?|tags?|licen[cs]e|registration)\b", re.I)
 # Initials used as a name ("J.T."), not the usual dotted abbreviations.
 INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 NOT_INITIALS = frozenset(
@@ -424,6 +440,13 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
         window = text[max(0, m.start() - 120) : m.start()]
         if AGE_CUE_BEFORE_RE.search(window):
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
+    for m in SPELLED_AGE_VERB_RE.finditer(text):
+        window = text[max(0, m.start() - 160) : m.end() + 40]
+        if AGE_CUE_BEFORE_RE.search(window) or AGE_WORD_RE.search(window):
+            yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
+    for m in DIGIT_AGE_ALONE_RE.finditer(text):
+        if AGE_WORD_RE.search(text, max(0, m.start() - 120), m.start()):
+            yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in DIGIT_AGE_ANSWER_RE.finditer(text):
         line_start = text.rfind("\n", 0, m.start())
         prev_line = text[text.rfind("\n", 0, max(line_start, 0)) + 1 : max(line_start, 0)]
@@ -444,13 +467,22 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.start() + len(v), "ID", "ID", 2)
     for m in LAST_DIGITS_RE.finditer(text):
         # "the last four of my social, so I said 4417": the cue earlier in the sentence
-        window = text[max(0, m.start() - 80) : m.start()]
-        window = window[window.rfind("\n") + 1 :]
+        # the cue in the same line, or in the question just before ("the last four of your
+        # social?" / "Yeah, 6621.")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        window = text[max(0, line_start - 160, m.start() - 200) : m.start()]
         if not LAST_DIGITS_CUE_RE.search(window):
             continue
         if 1900 <= int(m.group(0)) <= 2039 and not DIGITS_OWNER_RE.search(window):
             continue  # "the last four years were 2020 to 2023"
         yield Candidate(m.start(), m.end(), "ID", "ID", 2)
+    for m in UNION_LOCAL_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 3)  # "Ironworkers Local 86"
+    for m in PLATE_RE.finditer(text):
+        v = m.group(0)
+        mixed = any(ch.isdigit() for ch in v) and any(ch.isalpha() for ch in v)
+        if mixed and PLATE_CUE_RE.search(text, max(0, m.start() - 80), m.start()):
+            yield Candidate(m.start(), m.end(), "ID", "VEHICLE", 2)  # "got his plate. HJK 4402"
     for m in INITIALS_RE.finditer(text):
         if m.group(0).replace(" ", "").upper() not in NOT_INITIALS:
             yield Candidate(m.start(), m.end(), "NAME", "NAME", 2)  # "J.T. is fine"

@@ -126,7 +126,7 @@ YEAR = r"(?:'\d{2}|\d{4}|(?:nineteen|twenty)[- ](?:\w+)(?:[- ]\w+)?)"
 YEAR_NUM = r"(?:'\d{2}|(?:19|20)\d{2})"
 DATE_MD_RE = re.compile(
     rf"\b(?P<m>{MONTH_NAMES})\s+(?:the\s+)?(?P<d>{DAY_NUM}|{ORD_WORDS}|{CARD_WORDS})\b"
-    rf"(?:,?\s+(?P<y>{YEAR_NUM})\b)?",
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_NUM})\b)?",
     re.IGNORECASE,
 )
 DATE_DM_RE = re.compile(
@@ -218,7 +218,8 @@ STREET_LOWER_RE = re.compile(
     r"(?:street|avenue|road|boulevard|blvd|lane|drive|parkway|highway))\b"
 )
 ROUTE_RE = re.compile(
-    r"\b(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|County\s+Road|State\s+Route|I-|US-|SR-)\s?\d{1,4}[A-Z]?\b",
+    r"\b(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|(?:County|Township|Farm|Forest|Ranch|State)\s+"
+    r"(?:Road|Rd\.?|Route|Highway|Hwy\.?)|I-|US-|SR-)\s?\d{1,4}[A-Z]?\b",
     re.IGNORECASE,
 )
 STREET_STOP_FIRST = wl._set(
@@ -633,7 +634,9 @@ def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool
     if short and not mon.endswith(".") and not mon[0].isupper():
         return False
     nxt = _next_word(text, e)
-    if key in ("may", "march") and nxt in wl.PRONOUN_FOLLOW:
+    # "in May. They ...": the pronoun opens the next sentence
+    stop = mon.endswith(".") or re.match(r"\s*[.!?,;:]", text[e : e + 3]) is not None
+    if key in ("may", "march") and nxt in wl.PRONOUN_FOLLOW and not stop:
         return False
     if key == "july" and re.search(r"(?i)fourth\s+of\s*$", text[max(0, s - 12) : s]):
         return False  # the holiday

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.deid import context, learned, loose, patterns, safetynet, speech, spoken
@@ -44,8 +45,20 @@ def _listed_given_name_acts(text: str, c: Candidate, gz: object) -> bool:
     return bool(m) and m.group(1).lower() in wl.AMBIG_NAME_VERBS
 
 
+def _merge_same_type(cands: list[Candidate]) -> list[Candidate]:
+    """Two spans of one type that overlap without one holding the other are one entity:
+    "4417 County Road" and "County Road 12" make "4417 County Road 12"."""
+    out = list(cands)
+    by_start = sorted((c for c in cands if c.end > c.start), key=lambda c: (c.start, -c.end))
+    for a, b in itertools.pairwise(by_start):
+        if a.type == b.type and a.start < b.start < a.end < b.end:
+            out.append(Candidate(a.start, b.end, a.type, a.label, max(a.priority, b.priority)))
+    return out
+
+
 def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
+    cands = _merge_same_type(cands)
     order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.type))
     taken: list[Candidate] = []
     for c in order:
@@ -201,6 +214,16 @@ def scan(text: str) -> list[Finding]:
         if c.type not in ("NAME", "LOCATION", "ORGANIZATION")
         or c.priority >= 3
         or not safetynet.media_title(text, c.start, c.end, gz)
+    ]
+    # A business known by a possessive keeps its "'s" ("Casey's", "Denny's"); a city does not.
+    found = [
+        Candidate(c.start, c.end + 2, c.type, c.label, c.priority)
+        if c.type in ("ORGANIZATION", "LOCATION")
+        and c.label not in ("CITY", "ZIP", "STREET")
+        and text[c.end : c.end + 2] in ("'s", "’s")
+        and not text[c.end + 2 : c.end + 3].isalnum()
+        else c
+        for c in found
     ]
     # Placeholders of an earlier pass ("[CITY-1]") are never identifiers, nor are their words.
     holders = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]

@@ -77,9 +77,20 @@ def _plain(w: str) -> bool:
     return w in NOT_NAMES or w in wl.ROLE_WORDS or (w.endswith("ly") and len(w) > 4)
 
 
+# "Will from my unit called": a given name that is also a word, then where the person is from.
+FROM_GROUP_RE = re.compile(
+    r"\b(?P<n>[A-Z][a-z]+) from (?:my|our|his|her|their|the) (?:old )?(?:unit|work|job|church|"
+    r"school|team|group|class|office|meeting|building|gym|squad|platoon|company|crew|shift|floor|"
+    r"program|shelter|dorm|ward|support group|neighborhood|block)\b"
+)
+
+
 def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
     """Name candidates from the cues above (lower-case lines, and name answers in any case)."""
     out: list[Candidate] = []
+    for m in FROM_GROUP_RE.finditer(text):
+        if m.group("n").lower() in gz.first and not _plain(m.group("n")):
+            out.append(Candidate(m.start("n"), m.end("n"), "NAME", "NAME", 2))
     for i, ln in enumerate(lines):
         body = text[ln.body_start : ln.end]
         lower = body == body.lower()

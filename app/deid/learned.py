@@ -257,6 +257,7 @@ def _never(t: Token, gz: Gazetteers) -> bool:
     return (
         len(w) < 2
         or CONTRACTION_RE.search(w) is not None
+        or (w in wl.APOSTROPHE_LESS and not t.cap)
         or w in wl.TITLES
         or w in wl.ROLE_WORDS
         or w in safetynet.FUNCTION_WORDS
@@ -301,8 +302,9 @@ def detect(
         out.append(Candidate(run[0].start, end, run_label, PLACEHOLDER[run_label], 0))
 
     for k, (t, (label, margin)) in enumerate(zip(tokens, tags, strict=True)):
-        # In text written with capitals, a lower-case word is not proposed as a name or place.
-        cased = t.cap or t.lower_line
+        # In a line written with capitals (a capital "I" is enough), a lower-case word is not
+        # proposed as a name or place.
+        cased = t.cap or t.line not in cased_lines
         if k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].is_digit:
             continue  # the "nd" of "2nd"
         ok = (

@@ -96,7 +96,8 @@ SPELLED_AGE_RE = re.compile(
 # "She'd have been ninety-nine", "he turns a hundred and two": a spelled age after a verb of
 # being or turning, with an age cue nearby.
 SPELLED_AGE_VERB_RE = re.compile(
-    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|he's|she's|hit|reached|reach|make\s+it\s+to)\s+"
+    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|he's|she's|hes|shes|he’s|she’s|hit|reached|reach|"
+    r"make\s+it\s+to)\s+"
     r"(?P<n>[Nn]inety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"(?:a|one)\s+hundred(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve))?)\b(?!\s*(?:percent|%|dollars|bucks|miles|pounds|minutes|days|times))"
@@ -154,7 +155,7 @@ NOT_INITIALS = frozenset(
     )
 )
 LONG_NUM_RE = re.compile(
-    r"(?<![\w$.,/@-])\d{5,}(?![\w%,]|\.\d|\s*(?:dollars|bucks|people|steps|a\s+(?:year|month)|"
+    r"(?<![\w$.,/@-])\d{5,}(?![\w%]|[.,]\d|\s*(?:dollars|bucks|people|steps|a\s+(?:year|month)|"
     r"calories|miles|feet|followers|views|likes|points|words|per|an\s+hour|k\b))"
 )
 CRED_ID_RE = re.compile(
@@ -174,6 +175,11 @@ HANDLE_CUE_RE = re.compile(
 )
 PLATFORM_HANDLE_RE = re.compile(
     r"(?<![\w/])u/[A-Za-z0-9_-]{3,}|(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b(?![\w/])"
+)
+HANDLE_TALK_RE = re.compile(
+    r"\b(?:account|accounts|handle|username|user name|profile|page|insta|instagram|snap|"
+    r"snapchat|tiktok|twitter|gamertag|discord|venmo)\b",
+    re.I,
 )
 DOTTED_HANDLE_RE = re.compile(r"(?<![\w@.])[a-z0-9]+(?:[._][a-z0-9]+){1,4}(?![\w@]|\.\w)")
 
@@ -442,7 +448,8 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in SPELLED_AGE_VERB_RE.finditer(text):
         window = text[max(0, m.start() - 160) : m.end() + 40]
-        if AGE_CUE_BEFORE_RE.search(window) or AGE_WORD_RE.search(window):
+        person = re.match(r"(?i)(?:he|she)['’]?s\b", m.group(0))  # "hes ninety seven now"
+        if person or AGE_CUE_BEFORE_RE.search(window) or AGE_WORD_RE.search(window):
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in DIGIT_AGE_ALONE_RE.finditer(text):
         if AGE_WORD_RE.search(text, max(0, m.start() - 120), m.start()):
@@ -513,6 +520,11 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
     for m in DOTTED_HANDLE_RE.finditer(text):
         parts = re.split(r"[._]", m.group(0))
         namey = "_" in m.group(0) or (len(parts) >= 3 and max(len(p) for p in parts) >= 3)
+        # "an account called westbrook.confessions", "before that it was jaybird.0211"
+        namey = namey or (
+            max(len(p) for p in parts) >= 4
+            and HANDLE_TALK_RE.search(text, max(0, m.start() - 100), m.start()) is not None
+        )
         if namey and not all(p.isdigit() for p in parts):
             yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2)
 

@@ -145,6 +145,13 @@ DATE_FOLLOW_OK = wl._set(
     "of, and, or, at, when, i, we, he, she, they, that, because, so, but, is, was, until,"
     "through, to, for, which, right, this, last, next, or so, then, in, after, before, um, uh"
 )
+# Talk about dates just before "the eighteenth" ("the appointment is december fourth ... and
+# the follow up is the eighteenth same time").
+DATE_TALK_RE = re.compile(
+    rf"\b(?:{MONTH_NAMES}|appointment|appt|court|hearing|follow[- ]up|due|scheduled|deadline|"
+    r"date|arraignment|pretrial|trial|surgery|induction|discharge)\b",
+    re.I,
+)
 # Before "the <spelled ordinal>" as a date: "on the fourth", "um the twelfth no the eleventh",
 # "monday the third" (a weekday is checked separately).
 SPOKEN_ORD_PREV = wl._set(
@@ -476,7 +483,8 @@ def _next_word(text: str, pos: int) -> str:
 
 # Every date rule needs a digit, a month name or "the <ordinal>": text without one is skipped.
 DATE_CUE_RE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bthe\s+[\w-]*(?:st|nd|rd|th)\b",
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\bthe\s+(?:(?:twenty|thirty)[\s-])?[\w-]*(?:st|nd|rd|th)\b",
     re.I,
 )
 
@@ -580,7 +588,7 @@ def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
         prev = _prev_word(text, m.start())
         if re.match(r"\s+of\s+(?:next|this|last|every|each)\s+month", text[m.end() :]):
             continue  # "the 3rd of next month": relative, no fixed date
-        if d.isalpha():
+        if re.sub(r"[\s-]", "", d).isalpha():
             # Spoken ordinals ("the first time") are dates only as "on the twenty-first".
             if prev not in SPOKEN_ORD_PREV and prev not in wl.WEEKDAYS:
                 continue
@@ -588,7 +596,8 @@ def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
                 nxt
                 and nxt not in DATE_FOLLOW_OK
                 and nxt not in ("no", "it", "yeah", "actually", "wait", "right")
-                and not re.match(r"\s*[.,;!?]", after)
+                and not re.match(r"[ \t]*(?:[.,;!?\n]|$)", text[m.end() : m.end() + 3])
+                and not DATE_TALK_RE.search(text, max(0, m.start() - 120), m.start())
             ):
                 continue
         else:
@@ -624,6 +633,12 @@ def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
         yield Candidate(m.start(), end, "DATE", "DATE", 2)
 
 
+UNAMBIGUOUS_MONTHS = wl._set(
+    "january, february, july, september, october, november, december, sept, sep, oct, nov, dec,"
+    "jan, feb, jul"
+)
+
+
 def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool) -> bool:
     key = mon.lower().rstrip(".")
     # In normally cased text, lower-case month words are ordinary words ("march", "may").
@@ -645,7 +660,7 @@ def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool
     prev = _prev_word(text, s)
     if key in wl.AMBIG_MONTHS:
         return prev in wl.MONTH_PREPS
-    if len(key) > 4 and (lower_ok or mon[0].isupper()):
+    if key in UNAMBIGUOUS_MONTHS and (lower_ok or mon[0].isupper()):
         return True  # "from like november to february": an unambiguous month is a date element
     return prev in wl.MONTH_PREPS or mon[0].isupper()
 

@@ -56,6 +56,40 @@ def _merge_same_type(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+JOIN_GAP_RE = re.compile(r"[ \t]+(?:of|of the|at|at the|on)[ \t]+", re.I)
+AND_GAP_RE = re.compile(r"[ \t]*(?:and|&)[ \t]+", re.I)
+CORNER_BEFORE_RE = re.compile(
+    r"(?:\bat|\bon|\bcorner\s+of|\boff(?:\s+of)?|\bnear|\bby|\bcross(?:ing)?)\s+(?:the\s+)?$", re.I
+)
+
+
+def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
+    """One place or organization split by a small word becomes one span: "hall of justice",
+    "the pines at woodcreek", "at fifth and euclid" (an intersection after "at")."""
+    out: list[Candidate] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if prev is not None and "\n" not in text[prev.end : c.start]:
+            gap = text[prev.end : c.start]
+            places = {prev.type, c.type} <= {"LOCATION", "ORGANIZATION", "NAME"}
+            same = prev.type == c.type and c.type in ("LOCATION", "ORGANIZATION")
+            corner = CORNER_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start)
+            street = "LOCATION" in (prev.type, c.type)
+            if (same and JOIN_GAP_RE.fullmatch(gap)) or (
+                places and street and corner and AND_GAP_RE.fullmatch(gap)
+            ):
+                out[-1] = Candidate(
+                    prev.start,
+                    c.end,
+                    "LOCATION" if street else c.type,
+                    prev.label if same else "PLACE",
+                    prev.priority,
+                )
+                continue
+        out.append(c)
+    return out
+
+
 def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
     cands = _merge_same_type(cands)
@@ -189,6 +223,7 @@ def scan(text: str) -> list[Finding]:
     found = resolve(
         found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
     )
+    found = join_places(text, found)
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [
         c

@@ -40,10 +40,11 @@ LIST_RE = re.compile(
     re.I,
 )
 APPOSITIVE_SUBJECT_RE = re.compile(
-    rf"(?:^|[,.;]\s*|\band\s+|\bbut\s+|\bso\s+)(?P<n>{W})\s+(?:my|our)\s+"
+    rf"(?:^|[,.;]\s*|\band\s+|\bbut\s+|\bso\s+|\bis\s+|\bwas\s+)(?P<n>{W})\s+(?:my|our)\s+"
     r"(?:oldest|youngest|middle|eldest|son|daughter|brother|sister|ex|husband|wife|boyfriend|"
-    r"girlfriend|baby|kid|stepson|stepdaughter|cousin|best friend)\b(?:\s+\w+)?\s+"
-    r"(?:is|was|has|had|just|keeps|kept|always|never|still|he|she|won't|doesn't|didn't|can't)\b",
+    r"girlfriend|baby|kid|stepson|stepdaughter|cousin|best friend|dog|cat|puppy)\b(?:\s+\w+)?\s+"
+    r"(?:is|was|has|had|just|keeps|kept|always|never|still|he|she|hes|shes|he's|she's|won't|"
+    r"doesn't|didn't|can't)\b",
     re.I,
 )
 PERSON_CUE_RE = re.compile(
@@ -53,6 +54,21 @@ PERSON_CUE_RE = re.compile(
     r"(?=\s+(?:again|too|about|and|but|so|he|she|yesterday|today|last|who|because|anymore|now|"
     r"for|that|then|back|after|before|when|i|we|said|says)\b|\s*[,.?!]|\s*$)",
     re.I | re.M,
+)
+CALLED_RE = re.compile(
+    r"\b(?:call(?:s|ed)?\s+(?:me|him|her|them)|calling\s+(?:me|him|her)|logged\s+in\s+as|"
+    rf"goes\s+by|go\s+by|went\s+by|nicknamed|named)\s+(?P<n>{W})\b",
+    re.I,
+)
+# "the kroger pharmacy", "clean slate counseling", "little sprouts daycare": lower-case words
+# before the kind of place, after "at/to/from".
+LOWER_ORG_RE = re.compile(
+    r"\b(?:at|to|from|with|into|outside|near|by)\s+(?:the\s+)?(?P<o>(?:[a-z0-9'’]+\s+){1,3}"
+    r"(?:counseling|counselling|pharmacy|clinic|daycare|academy|elementary|college|university|"
+    r"chapel|tabernacle|ministries|temple|mosque|hospital|tap|tavern|pub|grill|diner|cafe|bakery|"
+    r"motel|inn|apartments|estates|manor|commons|plaza|mall|gym|fitness|salon|logistics|"
+    r"construction|shelter|outreach|recovery|rehab|warriors|auto|motors|storage|lanes|"
+    r"steakhouse|pizza|pizzeria|market|supermarket|foods)\b)"
 )
 PET_RE = re.compile(
     rf"\b(?:put|putting)\s+(?P<n>{W})\s+down\b|"
@@ -72,9 +88,24 @@ NOT_NAMES = wl._set(
 )
 
 
+ORG_STOP_FIRST = wl._set(
+    "the, a, an, my, our, his, her, their, your, this, that, local, new, old, big, little, same,"
+    "other, closest, nearest, only, one, two, every, some, any, no, free, cheap, open, 24, hour,"
+    "some, kind, of, like, um, uh, just, really, school, hospital, family, community, public,"
+    "private, state, county, city, walk-in, urgent, animal, pet, sports, coffee, nail, hair,"
+    "chinese, mexican, italian, thai, indian, japanese, sushi, fast, food, gas, grocery, dive,"
+    "mental, health, behavioral, methadone, suboxone, detox, outpatient, inpatient, day, night"
+)
+
+
 def _plain(w: str) -> bool:
     w = w.lower()
-    return w in NOT_NAMES or w in wl.ROLE_WORDS or (w.endswith("ly") and len(w) > 4)
+    return (
+        w in NOT_NAMES
+        or w in wl.ROLE_WORDS
+        or w in wl.APOSTROPHE_LESS
+        or (w.endswith("ly") and len(w) > 4)
+    )
 
 
 # "Will from my unit called": a given name that is also a word, then where the person is from.
@@ -109,11 +140,21 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             if all(m.group(g).lower() in gz.first and not _plain(m.group(g)) for g in names):
                 out += [_cand(ln.body_start, m, g) for g in names]
         for m in APPOSITIVE_SUBJECT_RE.finditer(body):
-            if m.group("n").lower() in gz.first and not _plain(m.group("n")):
+            pet = re.search(r"\b(?:dog|cat|puppy)\b", m.group(0)) is not None
+            if (pet or m.group("n").lower() in gz.first) and not _plain(m.group("n")):
                 out.append(_cand(ln.body_start, m, "n"))
         for m in PERSON_CUE_RE.finditer(body):
             if m.group("n").lower() in gz.first and not _plain(m.group("n")):
                 out.append(_cand(ln.body_start, m, "n"))
+        for m in CALLED_RE.finditer(body):
+            if not _plain(m.group("n")) and m.group("n").lower() not in gz.regions:
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in LOWER_ORG_RE.finditer(body):
+            words = m.group("o").split()
+            if words[0] in ORG_STOP_FIRST or all(w in ORG_STOP_FIRST for w in words[:-1]):
+                continue  # "at the local pharmacy", "to my old gym"
+            s, e = ln.body_start + m.start("o"), ln.body_start + m.end("o")
+            out.append(Candidate(s, e, "ORGANIZATION", "ORG", 1))
         for m in PET_RE.finditer(body):
             g = "n" if m.group("n") else "p"
             if not _plain(m.group(g)):

@@ -159,6 +159,7 @@ QUANTITY_WORDS = _words(
     " sessions steps feet inches calories points"
 )
 SPELL_STOP = _words("a i o")  # one-letter words that are words, not spelled letters
+SPELLED_AS_RE = re.compile(r"(?:\b[a-z]\s+as\s+in\s+[a-z]+[\s,]+)+", re.I)
 
 
 def _chunk(words: list[str], i: int) -> tuple[str, int] | None:
@@ -196,6 +197,7 @@ def _spoken_runs(text: str) -> Iterator[tuple[int, int, list[str], int]]:
             continue
         # Spelled letters just before ("b t four four ...").
         k = i
+        letters = 0
         while (
             k > 0
             and len(words[k - 1]) == 1
@@ -205,6 +207,11 @@ def _spoken_runs(text: str) -> Iterator[tuple[int, int, list[str], int]]:
             and _gap_ok(text[toks[k - 1][1] : toks[k][0]])
         ):
             k -= 1
+        # Spelling-alphabet letters before ("m as in mary two two zero ...").
+        spelled = SPELLED_AS_RE.search(text, max(0, toks[k][0] - 60), toks[k][0])
+        if spelled and spelled.end() == toks[k][0]:
+            letters += 2
+            k = next(x for x in range(k, -1, -1) if toks[x][0] <= spelled.start())
         groups: list[str] = []
         j = i
         end = toks[i][1]
@@ -222,7 +229,7 @@ def _spoken_runs(text: str) -> Iterator[tuple[int, int, list[str], int]]:
             groups.append(c[0])
             j += c[1]
             end = toks[j - 1][1]
-        yield toks[k][0], end, groups, i - k
+        yield toks[k][0], end, groups, letters + i - k
         i = max(j, i + 1)
 
 

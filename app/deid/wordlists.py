@@ -383,13 +383,17 @@ LOWER_NOT_NAMES = _set(
     "mason, cash, penny, ruby, amber, crystal, ivy, holly, daisy, hazel, reed, wade, bud,"
     "buddy, sunny, rusty, ginger, pepper, honey, candy, cookie, angel, baby, king, prince,"
     "princess, duke, earl, major, sterling, christian, jesus, easter, christmas, chris, chrissy"
-) | _set(
-    # Contractions typed without the apostrophe by speech recognition.
+)
+# Contractions typed without the apostrophe by speech recognition.
+APOSTROPHE_LESS = _set(
     "theres, thats, whats, wheres, heres, hes, shes, its, im, ive, id, ill, youre, youve, youd,"
     "theyre, theyve, theyd, were, weve, wed, dont, doesnt, didnt, cant, couldnt, wont, wouldnt,"
     "shouldnt, isnt, arent, wasnt, werent, hasnt, havent, hadnt, lets, aint, yall, gonna, gotta,"
-    "wanna, kinda, sorta, dunno, lemme, gimme, cuz, cause, tho, thru, nite, ur, u, ya, yea"
+    "wanna, kinda, sorta, dunno, lemme, gimme, cuz, cause, tho, thru, nite, ur, u, ya, yea, whos,"
+    "hows, whens, whys, itll, thatll, theyll, youll, shell, hell, shed, hed, mustve, couldve,"
+    "wouldve, shouldve"
 )
+LOWER_NOT_NAMES = LOWER_NOT_NAMES | APOSTROPHE_LESS
 # ...but these ordinary-looking lower-case tokens are names often enough to count after a cue.
 STOP_AFTER_CUE = _set(
     "the, a, an, this, that, these, those, it, its, me, you, him, her, them, us, we, they, he,"

@@ -37,6 +37,16 @@ EXTRA_FIRST = (
     "saoirse, ciara, cormac, oisin, eoin, seamus, dmitri, anya, sasha, masha, misha, katya,"
     "natasha, sveta, svetlana, olga, igor, yuri, vlad, bogdan, kasia, gosia, wojtek"
 )
+# Everyday words of clinics, insurance, the military and phones that the word list lacks.
+EXTRA_COMMON = wl._set(
+    "copay, copays, coinsurance, deductible, deductibles, prior-auth, telehealth, telemed,"
+    "humvee, humvees, mre, mres, deployment, redeployment, pcs, tdy, bootcamp, zoom, facetime,"
+    "ipad, iphone, airpods, uber, lyft, doordash, venmo, zelle, paypal, cashapp, instagram,"
+    "tiktok, snapchat, youtube, netflix, hulu, spotify, fitbit, peloton, juul, vape, vapes,"
+    "edibles, gummies, narcan, naloxone, fentanyl, suboxone, sublocade, vivitrol, antabuse,"
+    "psychoed, psychoeducation, dysregulation, dysregulated, hypervigilance, hypervigilant,"
+    "dissociating, dissociated, selfie, selfies, emoji, emojis, meme, memes, podcast"
+)
 NAME_ONLY_EXTRA = (
     # Surnames often said alone that the census ranks low or lists as words.
     "ostrowski, okafor, oyelaran, yazzie, begay, lindqvist, kowalczyk, papadopoulos"
@@ -102,7 +112,7 @@ def load() -> Gazetteers:
             cities.setdefault("st " + key[6:], (int(pop), cc))
         elif key.startswith("st "):
             cities.setdefault("saint " + key[3:], (int(pop), cc))
-    common = frozenset(_lines("common_words.txt"))
+    common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
     regions = set(_lines("regions.txt"))
     regions |= {"new york", "washington", "dc", "d c", "usa", "us", "america", "england",
                 "scotland", "wales", "britain", "great britain", "uk", "europe", "asia", "africa",

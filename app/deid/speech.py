@@ -14,6 +14,7 @@ import re
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
+from app.deid.safetynet import FUNCTION_WORDS
 from app.deid.tokens import Line
 
 W = r"[a-z][a-z'’-]*[a-z]"
@@ -63,7 +64,8 @@ CALLED_RE = re.compile(
 # "the kroger pharmacy", "clean slate counseling", "little sprouts daycare": lower-case words
 # before the kind of place, after "at/to/from".
 LOWER_ORG_RE = re.compile(
-    r"\b(?:at|to|from|with|into|outside|near|by)\s+(?:the\s+)?(?P<o>(?:[a-z0-9'’]+\s+){1,3}"
+    r"\b(?:(?:at|from|with|into|outside|near|by)\s+(?:the\s+)?|to\s+the\s+)"
+    r"(?P<o>(?:[a-z0-9'’]+\s+){1,3}"
     r"(?:counseling|counselling|pharmacy|clinic|daycare|academy|elementary|college|university|"
     r"chapel|tabernacle|ministries|temple|mosque|hospital|tap|tavern|pub|grill|diner|cafe|bakery|"
     r"motel|inn|apartments|estates|manor|commons|plaza|mall|gym|fitness|salon|logistics|"
@@ -153,6 +155,8 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             words = m.group("o").split()
             if words[0] in ORG_STOP_FIRST or all(w in ORG_STOP_FIRST for w in words[:-1]):
                 continue  # "at the local pharmacy", "to my old gym"
+            if any(_plain(w) or w in FUNCTION_WORDS for w in words[:-1]):
+                continue  # "to say i wasnt college material"
             s, e = ln.body_start + m.start("o"), ln.body_start + m.end("o")
             out.append(Candidate(s, e, "ORGANIZATION", "ORG", 1))
         for m in PET_RE.finditer(body):

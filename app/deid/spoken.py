@@ -158,6 +158,10 @@ QUANTITY_WORDS = _words(
     " pounds lbs miles mile people percent mg milligrams drinks beers pills cigarettes kids"
     " sessions steps feet inches calories points"
 )
+NOT_STREET_NAME = _words(
+    "more less of the a an and or to in on at for with my your his her our their way times more"
+    " last next other same whole"
+)
 SPELL_STOP = _words("a i o")  # one-letter words that are words, not spelled letters
 SPELLED_AS_RE = re.compile(r"(?:\b[a-z]\s+as\s+in\s+[a-z]+[\s,]+)+", re.I)
 
@@ -263,7 +267,12 @@ def numbers_and_dates(text: str) -> Iterator[Candidate]:
         elif DOB_CUE.search(before) and len(groups) >= 2 and _md(groups):
             y = SPOKEN_YEAR_RE.match(text, end) if len(groups) == 2 else None
             yield Candidate(start, y.end() if y else end, "DATE", "DATE", 3)
-        elif any(w in STREET_WORDS for w in after_words[1:]) and len(groups) <= 3:
+        elif (
+            any(w in STREET_WORDS for w in after_words[1:])
+            and len(groups) <= 3
+            and len(digits) >= 2
+            and not any(w in NOT_STREET_NAME for w in after_words[:1])
+        ):
             # "forty two eleven cottonwood drive": a house number before its street
             stop = next(k for k, w in enumerate(after_words) if w in STREET_WORDS and k > 0)
             m = re.match(rf"(?:[\s,]*[A-Za-z]+){{{stop + 1}}}", after)

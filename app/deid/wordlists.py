@@ -37,7 +37,15 @@ ROLE_WORDS = _set(
     "reflection, comment, comments, feedback, topic, goal, goals, homework, date, time,"
     "boy, girl, man, woman, son, daughter, brother, sister, grandmother, grandfather, stepparent,"
     "foster parent, youth, adult, individual, person, caller, staff, peer, peer support,"
-    "coach, mentor, teacher, parent a, parent b, partner a, partner b, client a, client b"
+    "coach, mentor, teacher, parent a, parent b, partner a, partner b, client a, client b,"
+    "responder, crisis responder, crisis worker, crisis counselor, advocate, intake, intake worker,"
+    "dispatcher, operator, navigator, interpreter, translator, screener, agent, receptionist,"
+    "scheduler, rep, representative, pharmacist, tech, technician, aide, chaplain, volunteer,"
+    "specialist, attending, physician, np, pa, md, rn, lpn, cna, msw, lcsw, lpc, lmft, officer,"
+    "probation officer, caseworker, case worker, guardian ad litem, gal, judge, attorney, lawyer,"
+    "prosecutor, defender, public defender, bailiff, clerk, nurse practitioner, dietitian,"
+    "psychiatric nurse, peer specialist, recovery coach, group member, new member, new client,"
+    "older client, younger client, mom, dad, stepmom, stepdad, grandma, grandpa, son, daughter"
 )
 
 TITLES = _set(

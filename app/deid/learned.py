@@ -33,7 +33,7 @@ PLACEHOLDER = {"NAME": "NAME", "LOCATION": "PLACE", "ORGANIZATION": "ORG"}
 MARGIN = 0.0
 # Common English words ("Sunny", "Art", "Summer") need a clearer margin: the rules already weigh
 # them as words, and most capitalized ones open a sentence.
-MARGIN_COMMON = 10.0
+MARGIN_COMMON = 20.0
 # In lines without capitals every word looks alike, and there the rules see less: a common word
 # needs a smaller margin (chosen on held-out speech-recognition sets with --evaluate).
 MARGIN_COMMON_LOWER = 4.0
@@ -137,6 +137,8 @@ def token_features(
         f"common={common}",
         f"prevlab={prev_label}",
         f"suf3={w[-3:]}",
+        f"suf2={w[-2:]}|{common}",
+        f"pre3={w[:3]}|{common}",
         f"len={min(len(w), 10)}",
     ]
     if common or w in wl.TITLES or w in wl.RELATION_WORDS:
@@ -152,6 +154,8 @@ def token_features(
         f.append(f"sur|common={common}|{cap}")
     if w in gz.cities or w in gz.city_first_tokens:
         f.append(f"city|common={common}|{cap}")
+        pop = gz.cities.get(w, (0, ""))[0]
+        f.append(f"citypop={min(len(str(pop)), 7)}|{cap}")
     if w in gz.regions:
         f.append("region")
     if w in wl.THEORISTS or w in wl.CLINICAL_TERMS or w in wl.MEDICATIONS:

@@ -96,7 +96,8 @@ SPELLED_AGE_RE = re.compile(
 # "She'd have been ninety-nine", "he turns a hundred and two": a spelled age after a verb of
 # being or turning, with an age cue nearby.
 SPELLED_AGE_VERB_RE = re.compile(
-    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|he's|she's|hes|shes|he’s|she’s|hit|reached|reach|"
+    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|he's|she's|hes|shes|he’s|she’s|you're|youre|you’re|"
+    r"i'm|im|i’m|hit|reached|reach|"
     r"make\s+it\s+to)\s+"
     r"(?P<n>[Nn]inety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"(?:a|one)\s+hundred(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -134,7 +135,7 @@ MIXED_ID_RE = re.compile(r"(?<![\w@./-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0
 # Digit groups read out without a cue ("it's, uh, YHM 8830 1246"): seven digits or more in groups
 # of three or more, optionally after a short capital prefix; not money, times or year ranges.
 GROUPED_NUM_RE = re.compile(
-    r"(?<![\w$.,/@:-])(?:[A-Z]{1,4}[ -])?\d{2,6}(?:[ -]\d{2,6}){1,4}(?:[ -][A-Z](?![\w'’]))?"
+    r"(?<![\w$.,/@:-])(?:[A-Z]{1,4}[ -]?)?\d{2,6}(?:[ -]\d{2,6}){1,4}(?:[ -][A-Z](?![\w'’]))?"
     r"(?![\w%]|[.,:]\d|\s*(?:dollars|bucks))"
 )
 LAST_DIGITS_RE = re.compile(r"(?<![\w$.,/@:-])\d{4}(?![\w%]|[.,:]\d)")
@@ -448,7 +449,8 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in SPELLED_AGE_VERB_RE.finditer(text):
         window = text[max(0, m.start() - 160) : m.end() + 40]
-        person = re.match(r"(?i)(?:he|she)['’]?s\b", m.group(0))  # "hes ninety seven now"
+        # "hes ninety seven now", "mom youre ninety two"
+        person = re.match(r"(?i)(?:(?:he|she)['’]?s|you['’]?re|i['’]?m)\b", m.group(0))
         if person or AGE_CUE_BEFORE_RE.search(window) or AGE_WORD_RE.search(window):
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in DIGIT_AGE_ALONE_RE.finditer(text):

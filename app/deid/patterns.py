@@ -651,7 +651,7 @@ def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool
     nxt = _next_word(text, e)
     # "in May. They ...": the pronoun opens the next sentence
     stop = mon.endswith(".") or re.match(r"\s*[.!?,;:]", text[e : e + 3]) is not None
-    if key in ("may", "march") and nxt in wl.PRONOUN_FOLLOW and not stop:
+    if key in ("may", "march") and nxt in wl.PRONOUN_FOLLOW and not stop and not has_day:
         return False
     if key == "july" and re.search(r"(?i)fourth\s+of\s*$", text[max(0, s - 12) : s]):
         return False  # the holiday

@@ -90,6 +90,37 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+TRAIL_NOT_NAME = wl._set(
+    "i, i'm, i'd, i'll, i've, im, and, or, but, the, to, of, in, on, at, so, he, she, we,"
+    "they, he's, she's, it, it's, is, was, my, his, her"
+)
+LEAD_NOT_NAME = wl._set(
+    "called, then, so, and, but, or, also, now, well, yeah, yes, no, okay, oh, because, when,"
+    "after, before, maybe, like, even, just, only, still, sad, mad, said, asked, told, tell, ask"
+)
+
+
+def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
+    """Drop words at the edges of a name, place or organization that are not part of it:
+    "Called Ray" -> "Ray", "Gibson Dunn I'm" -> "Gibson Dunn", "Creech and I'd" -> "Creech"."""
+    if c.type not in PERSONAL or c.priority >= 4:
+        return c
+    start, end = c.start, c.end
+    while True:
+        m = re.search(r"[\s,]+([A-Za-z'’]+)$", text[start:end])
+        if not m or m.group(1).lower() not in TRAIL_NOT_NAME:
+            break
+        end = start + m.start()
+    while True:
+        m = re.match(r"([A-Za-z'’]+)\s+(?=[A-Z])", text[start:end])
+        if not m or m.group(1).lower() not in LEAD_NOT_NAME:
+            break
+        start += m.end()
+    if (start, end) == (c.start, c.end):
+        return c
+    return Candidate(start, end, c.type, c.label, c.priority)
+
+
 def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
     cands = _merge_same_type(cands)
@@ -195,6 +226,8 @@ def scan(text: str) -> list[Finding]:
     cands += spoken.runs(text)
     cands += spoken.numbers_and_dates(text)
     cands += spoken.month_dates(text)
+    cands += spoken.dotted(text)
+    cands += spoken.spelled(text)
     # Lines written without capitals (speech recognition) get the case-insensitive variants.
     lower_lines = {t.line for t in tokens if t.lower_line}
     for li in sorted(lower_lines):
@@ -224,6 +257,7 @@ def scan(text: str) -> list[Finding]:
         found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
     )
     found = join_places(text, found)
+    found = [t for c in found if (t := _trim_words(text, c, gz)) is not None]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [
         c

@@ -63,14 +63,41 @@ CALLED_RE = re.compile(
 )
 # "the kroger pharmacy", "clean slate counseling", "little sprouts daycare": lower-case words
 # before the kind of place, after "at/to/from".
-LOWER_ORG_RE = re.compile(
-    r"\b(?:(?:at|from|with|into|outside|near|by)\s+(?:the\s+)?|to\s+the\s+)"
-    r"(?P<o>(?:[a-z0-9'’]+\s+){1,3}"
-    r"(?:counseling|counselling|pharmacy|clinic|daycare|academy|elementary|college|university|"
+LOWER_ORG_KINDS = (
+    r"counseling|counselling|pharmacy|clinic|daycare|academy|elementary|college|university|"
     r"chapel|tabernacle|ministries|temple|mosque|hospital|tap|tavern|pub|grill|diner|cafe|bakery|"
     r"motel|inn|apartments|estates|manor|commons|plaza|mall|gym|fitness|salon|logistics|"
     r"construction|shelter|outreach|recovery|rehab|warriors|auto|motors|storage|lanes|"
-    r"steakhouse|pizza|pizzeria|market|supermarket|foods)\b)"
+    r"steakhouse|pizza|pizzeria|market|supermarket|foods|residential|transport|transportation|"
+    r"solutions|services|partners|alliance|coalition|network|foundation|legion|living|"
+    r"residence|program|project|aid|action|team|league|club|center|centre|institute|"
+    r"courthouse|prep|high|middle|farms|dairy|plant|mill|warehouse|distribution|staffing"
+)
+# "the kroger pharmacy", "clean slate counseling", "legal aid of the bluegrass": lower-case words
+# before the kind of place, after "at/to/from"; an "of (the) ..." tail belongs to the name.
+LOWER_ORG_RE = re.compile(
+    r"\b(?:(?:at|from|with|into|outside|near|by|through|for|via)\s+(?:the\s+)?|to\s+(?:the\s+)?)"
+    rf"(?P<o>(?:[a-z0-9'’]+\s+){{1,3}}(?:{LOWER_ORG_KINDS})"
+    r"(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?)\b"
+)
+# "my little brother will is out there", "the leader sunita made us", "my cabin mate juniper":
+# a relation or role, then a given name (even one that is also a word), then what they did.
+ROLE_NAME_RE = re.compile(
+    r"\b(?:my|his|her|our|their|the)\s+(?:(?:little|big|older|younger|baby|twin|best|new|old|"
+    r"cabin|house|group|step|half)\s+)?(?:brother|sister|son|daughter|cousin|friend|boss|"
+    r"neighbor|neighbour|aunt|uncle|niece|nephew|boyfriend|girlfriend|husband|wife|partner|ex|"
+    r"roommate|mate|teammate|coworker|sponsor|teacher|coach|leader|facilitator|counselor|"
+    r"caseworker|manager|supervisor|nurse|lawyer|therapist|grandson|granddaughter|stepdad|"
+    rf"stepmom|stepson|stepdaughter|sponsee|bunkmate|classmate)\s+(?P<n>{W})"
+    r"(?=\s+(?:is|was|has|had|and|too|who|just|always|never|made|said|says|told|asked|called|"
+    r"texted|came|comes|went|goes|gets|got|keeps|kept|would|will|wants|wanted|thinks|knows)\b|"
+    r"\s*[,.?!]|\s*$)",
+    re.I | re.M,
+)
+MODALS = wl._set("will, may, can, might, must, shall, should, would, could, did, does")
+MODAL_NAME_FOLLOW = wl._set(
+    "is, was, has, had, and, too, who, said, says, told, asked, called, texted, came, went, got,"
+    "keeps, kept"
 )
 PET_RE = re.compile(
     rf"\b(?:put|putting)\s+(?P<n>{W})\s+down\b|"
@@ -145,6 +172,13 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             pet = re.search(r"\b(?:dog|cat|puppy)\b", m.group(0)) is not None
             if (pet or m.group("n").lower() in gz.first) and not _plain(m.group("n")):
                 out.append(_cand(ln.body_start, m, "n"))
+        for m in ROLE_NAME_RE.finditer(body):
+            n = m.group("n").lower()
+            follow = re.match(r"\s+(\w+)", body[m.end() :])
+            if n in MODALS and (not follow or follow.group(1).lower() not in MODAL_NAME_FOLLOW):
+                continue  # "my sister will never listen"
+            if (n in gz.first or n not in gz.common) and not _plain(n) and n not in gz.regions:
+                out.append(_cand(ln.body_start, m, "n"))
         for m in PERSON_CUE_RE.finditer(body):
             if m.group("n").lower() in gz.first and not _plain(m.group("n")):
                 out.append(_cand(ln.body_start, m, "n"))
@@ -152,13 +186,29 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             if not _plain(m.group("n")) and m.group("n").lower() not in gz.regions:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in LOWER_ORG_RE.finditer(body):
-            words = m.group("o").split()
-            if words[0] in ORG_STOP_FIRST or all(w in ORG_STOP_FIRST for w in words[:-1]):
+            name = m.group("o")
+            tail = re.search(r"\s+of\s+(?:the\s+)?(\w+)(?:\s+(\w+))?$", name)
+            if tail and (_plain(tail.group(1)) or tail.group(1) in FUNCTION_WORDS):
+                name = name[: tail.start()]  # "at the clinic of my ..."
+            elif (
+                tail
+                and tail.group(2)
+                and (_plain(tail.group(2)) or tail.group(2) in FUNCTION_WORDS)
+            ):
+                name = name[: tail.start(2)].rstrip()  # "legal aid of the valley said"
+            words = name.split()
+            kind_at = (
+                next(k for k, w in enumerate(words) if re.fullmatch(LOWER_ORG_KINDS, w) and k > 0)
+                if any(re.fullmatch(LOWER_ORG_KINDS, w) for w in words[1:])
+                else len(words) - 1
+            )
+            head = words[:kind_at]
+            if not head or head[0] in ORG_STOP_FIRST or all(w in ORG_STOP_FIRST for w in head):
                 continue  # "at the local pharmacy", "to my old gym"
-            if any(_plain(w) or w in FUNCTION_WORDS for w in words[:-1]):
+            if any(_plain(w) or w in FUNCTION_WORDS for w in head):
                 continue  # "to say i wasnt college material"
-            s, e = ln.body_start + m.start("o"), ln.body_start + m.end("o")
-            out.append(Candidate(s, e, "ORGANIZATION", "ORG", 1))
+            s = ln.body_start + m.start("o")
+            out.append(Candidate(s, s + len(name), "ORGANIZATION", "ORG", 1))
         for m in PET_RE.finditer(body):
             g = "n" if m.group("n") else "p"
             if not _plain(m.group(g)):

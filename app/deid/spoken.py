@@ -93,6 +93,8 @@ def runs(text: str) -> Iterator[Candidate]:
             val = _word_value(words, j)
             if val is None:
                 break
+            if "," in gap and words[j].isdigit() != words[j - 1].isdigit():
+                break  # "a Google Voice one, 602.555.0187": a word, then a written number
             # "1,200,000" is an amount, not a phone number.
             thousands = thousands and gap == "," and len(words[j]) == 3 and words[j].isdigit()
             digits += val[0]
@@ -161,6 +163,12 @@ QUANTITY_WORDS = _words(
 NOT_STREET_NAME = _words(
     "more less of the a an and or to in on at for with my your his her our their way times more"
     " last next other same whole"
+)
+DIRECTIONS = _words("north south east west n s e w northeast northwest southeast southwest")
+UNIT_RE = re.compile(
+    r"[\s,]+(?:apartment|apt|unit|suite|number|lot|space|trailer)\s+(?:[a-z0-9]+(?:\s+[a-z])?)"
+    r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|zero|oh|[a-z]))?\b",
+    re.I,
 )
 SPELL_STOP = _words("a i o")  # one-letter words that are words, not spelled letters
 SPELLED_AS_RE = re.compile(r"(?:\b[a-z]\s+as\s+in\s+[a-z]+[\s,]+)+", re.I)
@@ -268,10 +276,28 @@ def numbers_and_dates(text: str) -> Iterator[Candidate]:
             y = SPOKEN_YEAR_RE.match(text, end) if len(groups) == 2 else None
             yield Candidate(start, y.end() if y else end, "DATE", "DATE", 3)
         elif (
+            after_words
+            and after_words[0] in DIRECTIONS
+            and len(after_words) >= 2
+            and after_words[1] not in NOT_STREET_NAME
+            and len(digits) >= 3
+            and len(groups) <= 3
+        ):
+            # "fourteen oh six east belmont", "sixty one twelve north claremont apartment two f"
+            m = re.match(
+                r"[\s,]*[A-Za-z]+\s+[A-Za-z]+(?:\s+(?:street|st|avenue|ave|road|rd|drive|"
+                r"dr|lane|ln|court|ct|way|boulevard|blvd|place|pl))?",
+                after,
+            )
+            e = end + (m.end() if m else 0)
+            unit = UNIT_RE.match(text, e)
+            yield Candidate(start, unit.end() if unit else e, "LOCATION", "STREET", 3)
+        elif (
             any(w in STREET_WORDS for w in after_words[1:])
             and len(groups) <= 3
             and len(digits) >= 2
             and not any(w in NOT_STREET_NAME for w in after_words[:1])
+            and not _plain_before_street(after_words)
         ):
             # "forty two eleven cottonwood drive": a house number before its street
             stop = next(k for k, w in enumerate(after_words) if w in STREET_WORDS and k > 0)
@@ -336,3 +362,90 @@ def month_dates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
     for m in MONTH_OF_YEAR_RE.finditer(text):
         yield Candidate(m.start("m"), m.end("m"), "DATE", "DATE", 3)
+
+
+# ---------------------------------------------------------------------------------------------
+# Addresses said aloud: "seventy three dot forty one dot one eighty eight dot twelve" (an IP),
+# "four one four dot five five five dot oh one five one" (a phone), "etsy dot com slash shop".
+# ---------------------------------------------------------------------------------------------
+NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|\d+)"
+)
+DOTTED_NUMBERS_RE = re.compile(
+    rf"\b{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*(?:\s+(?:dot|point)\s+{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)+\b",
+    re.I,
+)
+SPOKEN_URL_RE = re.compile(
+    r"\b(?:www\s+dot\s+)?[a-z0-9-]+\s+dot\s+(?:com|org|net|edu|gov|io|co|us|me|ly|app|shop|info|"
+    r"biz|tv)(?:\s+slash\s+[a-z0-9_.-]+)*\b",
+    re.I,
+)
+
+
+def _number_value(words: list[str]) -> str:
+    """The digits a group of number words says ("one eighty eight" -> "188")."""
+    out = ""
+    i = 0
+    while i < len(words):
+        c = _chunk(words, i) if not words[i].isdigit() else (words[i], 1)
+        if c is None:
+            return ""
+        out += c[0]
+        i += c[1]
+    return out
+
+
+def dotted(text: str) -> Iterator[Candidate]:
+    """IP addresses and phone numbers said with "dot", and web addresses said aloud."""
+    for m in DOTTED_NUMBERS_RE.finditer(text):
+        parts = re.split(r"\s+(?:dot|point)\s+", m.group(0), flags=re.I)
+        values = [_number_value(re.split(r"[\s-]+", p.strip())) for p in parts]
+        if not all(values):
+            continue
+        digits = "".join(values)
+        if len(values) == 4 and all(int(v) <= 255 for v in values):
+            yield Candidate(m.start(), m.end(), "IP", "IP", 4)
+        elif len(digits) in (7, 10, 11) and len(values) >= 2:
+            yield Candidate(m.start(), m.end(), "PHONE", "PHONE", 4)
+    for m in SPOKEN_URL_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "URL", "URL", 4)
+
+
+# A name or number spelled out letter by letter ("q u i n t e r o quintero") and plates read
+# as letters and digits mixed ("eight x r k two nine one").
+SPELLED_RE = re.compile(r"(?<![\w'’])(?:[a-z][\s,.-]+){2,}[a-z](?![\w'’])", re.I)
+MIXED_SPOKEN_RE = re.compile(
+    rf"(?<![\w'’])(?:(?:{NUMBER_WORD}|[a-z])[\s-]+){{4,}}(?:{NUMBER_WORD}|[a-z])(?![\w'’])", re.I
+)
+SINGLE_WORDS = _words("a i o")
+
+
+def spelled(text: str) -> Iterator[Candidate]:
+    for m in SPELLED_RE.finditer(text):
+        letters = re.findall(r"[a-z]", m.group(0), re.I)
+        word = "".join(letters).lower()
+        if len(letters) < 4 or all(ch.lower() in SINGLE_WORDS for ch in letters):
+            continue
+        after = re.match(r"[\s,.-]*([A-Za-z]+)", text[m.end() : m.end() + 40])
+        said = after is not None and after.group(1).lower() == word
+        e = m.start() + len(m.group(0).rstrip(" ,.-"))
+        if said:
+            e = m.end() + after.end()  # the letters and the word they spell
+        yield Candidate(m.start(), e, "NAME", "NAME", 2)
+    for m in MIXED_SPOKEN_RE.finditer(text):
+        toks = re.findall(r"[A-Za-z]+|\d+", m.group(0))
+        letters = [t for t in toks if len(t) == 1 and t.isalpha() and t.lower() not in SINGLE_WORDS]
+        numbers = [t for t in toks if not (len(t) == 1 and t.isalpha())]
+        if len(letters) >= 2 and len(numbers) >= 2:
+            yield Candidate(m.start(), m.end(), "ID", "ID", 2)
+
+
+def _plain_before_street(words: list[str]) -> bool:
+    """ "ninety four you cant drive": pronouns or function words before the street word."""
+    from app.deid import wordlists as wl
+    from app.deid.safetynet import FUNCTION_WORDS
+
+    stop = next((k for k, w in enumerate(words) if w in STREET_WORDS and k > 0), len(words))
+    return any(w in FUNCTION_WORDS or w in wl.APOSTROPHE_LESS for w in words[:stop])

@@ -72,6 +72,43 @@ MUST_FIND = [
     ("c: our dog waffles sleeps by the door", "waffles", "NAME"),
 ]
 
+MUST_FIND += [
+    # addresses, phones and web addresses said aloud
+    (
+        "c: call me back at six one four dot five five five dot oh one three three ok",
+        "six one four dot five five five dot oh one three three",
+        "PHONE",
+    ),
+    (
+        "c: the login came from ten dot twelve dot one ninety dot four",
+        "ten dot twelve dot one ninety dot four",
+        "IP",
+    ),
+    ("c: her page is bakedbymaya dot com slash orders", "bakedbymaya dot com slash orders", "URL"),
+    (
+        "c: send it to twenty two oh nine west linden apartment three b please",
+        "twenty two oh nine west linden apartment three b",
+        "LOCATION",
+    ),
+    ("caller: its y o u s e f yousef", "y o u s e f yousef", "NAME"),
+    ("c: the tag was seven k t w four one nine", "seven k t w four one nine", "ID"),
+    # lower-case businesses known by their kind, and names after a role
+    (
+        "c: the case manager from harbor light residential came by",
+        "harbor light residential",
+        "ORGANIZATION",
+    ),
+    (
+        "c: the lawyer at legal aid of the valley said wait",
+        "legal aid of the valley",
+        "ORGANIZATION",
+    ),
+    ("c: my little sister june is staying with us now", "june", "NAME"),
+    ("c: the leader anjali made everyone go around", "anjali", "NAME"),
+    ("client: mom youre ninety four you cant drive", "ninety four", "AGE"),
+    ("c: unless i gain by the third of may i go back inpatient", "third of may", "DATE"),
+]
+
 MUST_NOT_FLAG = [
     "c: we did ten twenty thirty minutes on the bike",
     "c: five four three two one and then i breathe",
@@ -84,6 +121,13 @@ MUST_NOT_FLAG = [
     "c: it was the second time and the third floor was worse",
     "T: What's his name?\nC: I don't know, he never said.",
     "C: I ran 5 10 15 miles and sat with it.",
+    "c: my a1c is five point seven and my bmi is twenty point two",
+    "c: we did the a b c thing and then plan b",
+    "c: my sister will never listen to me",
+    "c: i went to college for a year and then to rehab",
+    "c: he used to say i wasnt college material",
+    "c: i walked like two east and then one north",
+    "Responder: That sounds hard. Caller: They wanted my DoD ID again.",
 ]
 
 

@@ -176,11 +176,15 @@ def score(rows: list[dict]) -> dict[str, float]:
     }
 
 
-def evaluate(exclude: list[str], margins: list[float], common: list[float]) -> None:
+def evaluate(
+    exclude: list[str], margins: list[float], common: list[float], folds: list[str]
+) -> None:
     paths = [p for p in set_paths() if p.stem not in exclude]
     data = {p.stem: read_set(p) for p in paths}
     print(f"{'held out':<14} {'margins':<8} recall  precision  cleaned  clean flagged")
     for name, rows in data.items():
+        if folds and name not in folds:
+            continue
         others = [r for n, rs in data.items() if n != name for r in rs]
         model = train(others)
         runs = [("off", None, 0.0, 0.0)] + [
@@ -206,10 +210,11 @@ def main() -> None:
     ap.add_argument("--evaluate", action="store_true")
     ap.add_argument("--margins", nargs="*", type=float, default=[learned.MARGIN])
     ap.add_argument("--common-margins", nargs="*", type=float, default=[learned.MARGIN_COMMON])
+    ap.add_argument("--folds", nargs="*", default=[], help="sets to hold out (default: each)")
     ap.add_argument("--exclude", nargs="*", default=[], help="set names (stems) to leave out")
     args = ap.parse_args()
     if args.evaluate:
-        evaluate(args.exclude, args.margins, args.common_margins)
+        evaluate(args.exclude, args.margins, args.common_margins, args.folds)
         return
     rows = [r for p in set_paths() if p.stem not in args.exclude for r in read_set(p)]
     model = train(rows)

@@ -182,6 +182,7 @@ HANDLE_TALK_RE = re.compile(
     r"snapchat|tiktok|twitter|gamertag|discord|venmo)\b",
     re.I,
 )
+HYPHEN_HANDLE_RE = re.compile(r"(?<![\w@.-])[a-z][a-z0-9]*(?:-[a-z0-9]+){1,4}(?<=\d)(?![\w@-])")
 DOTTED_HANDLE_RE = re.compile(r"(?<![\w@.])[a-z0-9]+(?:[._][a-z0-9]+){1,4}(?![\w@]|\.\w)")
 
 
@@ -519,6 +520,10 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(g), m.start(g) + len(h), "HANDLE", "HANDLE", 3)
     for m in PLATFORM_HANDLE_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 3)  # "u/name", "name#1234"
+    for m in HYPHEN_HANDLE_RE.finditer(text):
+        # "my wife found my Venmo. corbin-haldane-4"
+        if HANDLE_TALK_RE.search(text, max(0, m.start() - 60), m.start()):
+            yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2)
     for m in DOTTED_HANDLE_RE.finditer(text):
         parts = re.split(r"[._]", m.group(0))
         namey = "_" in m.group(0) or (len(parts) >= 3 and max(len(p) for p in parts) >= 3)

@@ -135,6 +135,22 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
     return taken
 
 
+PLACE_WORD_BEFORE_RE = re.compile(
+    r"\b(?:from|in|to|near|outside(?:\s+of)?|moved\s+to|lives\s+in|live\s+in)\s+$", re.I
+)
+
+
+def _city_after_place_word(text: str, c: Candidate, gz: object) -> bool:
+    """ "my son raymond from tucson": a city that is also a car model or a word, said as a place."""
+    key = " ".join(text[c.start : c.end].lower().split())
+    city = gz.cities.get(key)  # type: ignore[attr-defined]
+    return (
+        city is not None
+        and city[0] >= 50_000
+        and PLACE_WORD_BEFORE_RE.search(text, max(0, c.start - 16), c.start) is not None
+    )
+
+
 def _non_identifying(span: str, typ: str) -> bool:
     """Whole spans that are clinical terms, or (as names/places) non-identifying proper nouns."""
     if span in wl.CLINICAL_TERMS:
@@ -269,6 +285,7 @@ def scan(text: str) -> list[Finding]:
         or (c.type == "NAME" and _listed_given_name_acts(text, c, gz))
         or (c.type == "NAME" and TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start))
         or (c.type == "NAME" and c.label == "NAME" and c.priority >= 3 and _is_label(text, c))
+        or _city_after_place_word(text, c, gz)
     ]
     found = [
         c

@@ -88,6 +88,8 @@ ROLE_NAME_RE = re.compile(
     r"neighbor|neighbour|aunt|uncle|niece|nephew|boyfriend|girlfriend|husband|wife|partner|ex|"
     r"roommate|mate|teammate|coworker|sponsor|teacher|coach|leader|facilitator|counselor|"
     r"caseworker|manager|supervisor|nurse|lawyer|therapist|grandson|granddaughter|stepdad|"
+    r"social worker|case manager|worker|advocate|pastor|priest|doctor|dentist|tutor|mentor|"
+    r"landlord|sponsor|probation officer|po|attorney|psychiatrist|"
     rf"stepmom|stepson|stepdaughter|sponsee|bunkmate|classmate)\s+(?P<n>{W})"
     r"(?=\s+(?:is|was|has|had|and|too|who|just|always|never|made|said|says|told|asked|called|"
     r"texted|came|comes|went|goes|gets|got|keeps|kept|would|will|wants|wanted|thinks|knows)\b|"

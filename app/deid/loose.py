@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
-from app.deid.gazetteers import Gazetteers
+from app.deid.gazetteers import Gazetteers, load
 from app.deid.patterns import AGE_NUM
 
 US_STATES = (
@@ -451,7 +451,9 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
     for m in SPELLED_AGE_VERB_RE.finditer(text):
         window = text[max(0, m.start() - 160) : m.end() + 40]
         # "hes ninety seven now", "mom youre ninety two"
-        person = re.match(r"(?i)(?:(?:he|she)['’]?s|you['’]?re|i['’]?m)\b", m.group(0))
+        person = re.match(r"(?i)(?:(?:he|she)['’]?s|you['’]?re|i['’]?m)\b", m.group(0)) or (
+            re.search(r"(?i)\b(?:he|she)\s+$", text[max(0, m.start() - 6) : m.start()])
+        )  # "my husband rusty he is ninety in december"
         if person or AGE_CUE_BEFORE_RE.search(window) or AGE_WORD_RE.search(window):
             yield Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3)
     for m in DIGIT_AGE_ALONE_RE.finditer(text):
@@ -515,6 +517,7 @@ def numbers_and_ages(text: str) -> Iterator[Candidate]:
             len(h) < 3
             or h.lower() in wl.STOP_AFTER_CUE
             or (h.isalpha() and h.islower() and len(h) < 4)
+            or (h.isalpha() and h.islower() and h in load().common)  # "my venmo is private"
         ):
             continue
         yield Candidate(m.start(g), m.start(g) + len(h), "HANDLE", "HANDLE", 3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
@@ -156,7 +157,8 @@ DATE_TALK_RE = re.compile(
 # "monday the third" (a weekday is checked separately).
 SPOKEN_ORD_PREV = wl._set(
     "on, by, until, till, til, since, before, after, from, to, through, thru, um, uh, like, no,"
-    "around, about, was, is, it's, its, probably, maybe, exactly, because, and, but, so, then"
+    "around, about, was, is, it's, its, probably, maybe, exactly, because, and, but, so, then,"
+    "of"
 )
 SCORE_PREV = wl._set(
     "a, an, rated, rate, rating, score, scored, at, about, like, around, maybe, was, is, it's,"
@@ -773,6 +775,27 @@ def known_orgs_lower(text: str) -> Iterator[Candidate]:
     for m in re.finditer(r"\b[a-z]+\b", text):
         if m.group(0) in SCHOOL_ACRONYMS:
             yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 3)
+    # Chains said without capitals or apostrophes ("the trader joes on forbes avenue").
+    for m in _lower_brands_re().finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "EMPLOYER", 2)
+
+
+@lru_cache(maxsize=1)
+def _lower_brands_re() -> re.Pattern[str]:
+    from app.deid.gazetteers import load
+
+    common = load().common
+    names = set()
+    for b in wl.EMPLOYER_BRANDS | wl.CHAIN_PLACES:
+        plain = re.sub(r"['’]", "", b.lower())
+        if " " in plain or "-" in plain or (plain not in common and len(plain) > 3):
+            names.add(plain)
+    alts = sorted(
+        (re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for n in names),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
 
 
 def places_and_orgs(text: str) -> Iterator[Candidate]:

@@ -121,6 +121,28 @@ def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
     return Candidate(start, end, c.type, c.label, c.priority)
 
 
+UNIT_AFTER_RE = re.compile(
+    r"(?:,?\s+(?:building|bldg|unit|apartment|apt|suite|ste|lot|room|space|trailer)\.?\s*#?"
+    r"[A-Za-z0-9]{1,5}\b)+",
+    re.I,
+)
+INITIAL_BEFORE_RE = re.compile(r"\b[A-Z]\.\s?$")
+
+
+def _widen(text: str, c: Candidate) -> Candidate:
+    """A place keeps its building and unit ("The Meadows at Oak Hollow, building C, unit 214");
+    a surname keeps the initial before it ("E. Nakashima")."""
+    if c.type == "LOCATION":
+        m = UNIT_AFTER_RE.match(text, c.end)
+        if m:
+            return Candidate(c.start, m.end(), c.type, c.label, c.priority)
+    if c.type == "NAME":
+        m = INITIAL_BEFORE_RE.search(text, max(0, c.start - 3), c.start)
+        if m and text[c.start : c.start + 1].isupper():
+            return Candidate(m.start(), c.end, c.type, c.label, c.priority)
+    return c
+
+
 def resolve(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first, then higher priority, then earlier."""
     cands = _merge_same_type(cands)
@@ -244,6 +266,7 @@ def scan(text: str) -> list[Finding]:
     cands += spoken.month_dates(text)
     cands += spoken.dotted(text)
     cands += spoken.spelled(text)
+    cands += spoken.spoken_handles(text)
     # Lines written without capitals (speech recognition) get the case-insensitive variants.
     lower_lines = {t.line for t in tokens if t.lower_line}
     for li in sorted(lower_lines):
@@ -273,6 +296,7 @@ def scan(text: str) -> list[Finding]:
         found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
     )
     found = join_places(text, found)
+    found = [_widen(text, c) for c in found]
     found = [t for c in found if (t := _trim_words(text, c, gz)) is not None]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [

@@ -51,9 +51,12 @@ APPOSITIVE_SUBJECT_RE = re.compile(
 PERSON_CUE_RE = re.compile(
     r"\b(?:talking to|talked to|talks to|talk to|texting|texted|told|called|calling|dating|"
     r"married|seeing|hanging out with|hung out with|broke up with|living with|lives with|"
+    r"helping|helped|message from|messages from|text from|texts from|email from|call from|"
+    r"voicemail from|thank|thanks|hugged|kissed|with|and|asked|ask|tell|met|meet|"
     rf"moved in with|staying with|stayed with)\s+(?P<n>{W})"
     r"(?=\s+(?:again|too|about|and|but|so|he|she|yesterday|today|last|who|because|anymore|now|"
-    r"for|that|then|back|after|before|when|i|we|said|says)\b|\s*[,.?!]|\s*$)",
+    r"for|that|then|back|after|before|when|i|we|said|says|with|at|to|on|in|you|me|him|her|us|"
+    r"them|the|is|was|from)\b|\s*[,.?!]|\s*$)",
     re.I | re.M,
 )
 CALLED_RE = re.compile(
@@ -100,6 +103,16 @@ MODALS = wl._set("will, may, can, might, must, shall, should, would, could, did,
 MODAL_NAME_FOLLOW = wl._set(
     "is, was, has, had, and, too, who, said, says, told, asked, called, texted, came, went, got,"
     "keeps, kept"
+)
+# "for toris wedding", "when i left jolenes house": a possessive written without its apostrophe.
+POSSESSIVE_RE = re.compile(
+    r"\b(?P<n>[a-z]{2,}s)\s+(?:house|place|wedding|party|funeral|car|truck|apartment|room|mom|"
+    r"dad|mother|father|sister|brother|kids|birthday|baby|shower|graduation|trailer|boyfriend|"
+    r"girlfriend|husband|wife|phone|couch)\b"
+)
+TITLE_NAME_RE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|mister|dr|doctor|coach|pastor|officer|detective|judge|professor|"
+    rf"rev|reverend|rabbi|imam)\.?\s+(?P<n>{W})\b"
 )
 PET_RE = re.compile(
     rf"\b(?:put|putting)\s+(?P<n>{W})\s+down\b|"
@@ -211,6 +224,15 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
                 continue  # "to say i wasnt college material"
             s = ln.body_start + m.start("o")
             out.append(Candidate(s, s + len(name), "ORGANIZATION", "ORG", 1))
+        for m in TITLE_NAME_RE.finditer(body):
+            n = m.group("n").lower()
+            known = n in gz.first or n in gz.surname_rank or n not in gz.common
+            if known and not _plain(n) and n not in MODALS and n not in wl.RELATION_WORDS:
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in POSSESSIVE_RE.finditer(body):
+            stem = m.group("n")[:-1]
+            if stem in gz.first and stem not in gz.common and not _plain(stem):
+                out.append(_cand(ln.body_start, m, "n"))
         for m in PET_RE.finditer(body):
             g = "n" if m.group("n") else "p"
             if not _plain(m.group(g)):

@@ -356,8 +356,16 @@ MONTH_DAY_YEAR_RE = re.compile(
 MONTH_OF_YEAR_RE = re.compile(rf"\b(?P<m>{MONTHS_RE})\s+of\s+{SPOKEN_YEAR_ANY}\b", re.I)
 
 
+# "the seventh of november nineteen eighty two": a spoken year after a day and month.
+DAY_MONTH_YEAR_RE = re.compile(
+    rf"\b(?:{SPOKEN_DAY})\s+of\s+{MONTHS_RE}[\s,]+{SPOKEN_YEAR_ANY}\b", re.I
+)
+
+
 def month_dates(text: str) -> Iterator[Candidate]:
     """Spoken dates built on a month name."""
+    for m in DAY_MONTH_YEAR_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
     for m in MONTH_DAY_YEAR_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
     for m in MONTH_OF_YEAR_RE.finditer(text):
@@ -449,3 +457,49 @@ def _plain_before_street(words: list[str]) -> bool:
 
     stop = next((k for k, w in enumerate(words) if w in STREET_WORDS and k > 0), len(words))
     return any(w in FUNCTION_WORDS or w in wl.APOSTROPHE_LESS for w in words[:stop])
+
+
+# "my gamertag is frostbyte underscore eleven", "my snap is lexi dot b underscore oh four",
+# "my username there is moth girl nine nine nine": a handle said aloud after its cue.
+HANDLE_WORD = r"(?:[a-z0-9]+)"
+SPOKEN_HANDLE_RE = re.compile(
+    r"\b(?:gamertag|gamer\s+tag|username|user\s+name|snap|snapchat|insta|instagram|handle|tiktok|"
+    r"twitch|discord|venmo|cash\s*app|psn|xbox|steam|twitter|threads|reddit)\b"
+    r"(?:\s+(?:name|id|there|on\s+there))?\s+(?:is|its|it's|was|it\s+is)\s+(?:like\s+|um\s+|uh\s+)*"
+    rf"(?P<h>{HANDLE_WORD}(?:\s+(?:underscore|dot|dash|period)\s+{HANDLE_WORD}|\s+{NUMBER_WORD}|"
+    rf"\s+{HANDLE_WORD}(?=\s+{NUMBER_WORD}))*)",
+    re.I,
+)
+
+
+def spoken_handles(text: str) -> Iterator[Candidate]:
+    yield from underscores(text)
+    for m in SPOKEN_HANDLE_RE.finditer(text):
+        h = m.group("h")
+        words = h.split()
+        joined = re.search(r"\b(?:underscore|dot|dash|period)\b", h) or any(
+            re.fullmatch(NUMBER_WORD, w, re.I) for w in words[1:]
+        )
+        if len(words) == 1 and not re.search(r"\d|_|\.", h):
+            from app.deid.gazetteers import load
+
+            joined = len(h) >= 5 and h.lower() not in load().common  # "my snap is quietkestrel"
+        if joined and words[0].lower() not in ("the", "a", "my", "that", "this", "not", "private"):
+            yield Candidate(m.start("h"), m.end("h"), "HANDLE", "HANDLE", 3)
+
+
+# "its frostbyte underscore eleven": "underscore" said aloud is only ever part of a handle.
+UNDERSCORE_RE = re.compile(
+    rf"\b{HANDLE_WORD}(?:\s+(?:underscore|dot|dash)\s+{HANDLE_WORD}|\s+{NUMBER_WORD})*"
+    rf"\s+underscore\s+{HANDLE_WORD}(?:\s+(?:underscore|dot|dash)\s+{HANDLE_WORD}|\s+{NUMBER_WORD})*",
+    re.I,
+)
+
+
+def underscores(text: str) -> Iterator[Candidate]:
+    for m in UNDERSCORE_RE.finditer(text):
+        if not SPOKEN_EMAIL_AT_RE.match(text, m.end()):
+            yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2)
+
+
+SPOKEN_EMAIL_AT_RE = re.compile(r"\s+at\s+[a-z0-9]+\s+dot\s+", re.I)

@@ -343,6 +343,24 @@ NONID_PROPER = _set(
 )
 
 # Consumer brands that are usually employers or store locations when a person is "at" them.
+# Chains a client goes to (a branch locates them) that the employer list lacks.
+CHAIN_PLACES = _set(
+    "cheesecake factory, western union, moneygram, sherwin williams,"
+    "trader joes, trader joe's, harmon, nationwide, rocket mortgage, quicken loans, wyndham,"
+    "red roof inn, super 8, days inn, la quinta, best western, comfort inn, hampton inn,"
+    "circle k, kwik trip, kum & go, casey's, caseys, speedway, racetrac, love's, pilot,"
+    "flying j, buc-ee's, bucees, golden corral, texas roadhouse, outback, chili's, chilis,"
+    "ruby tuesday, bob evans, steak n shake, white castle, culver's, culvers, whataburger,"
+    "jack in the box, carl's jr, hardee's, hardees, bojangles, zaxby's, zaxbys, krispy kreme,"
+    "tim hortons, panera bread, qdoba, moe's, noodles & company, red robin, buffalo wild wings,"
+    "hooters, dave & buster's, dave and busters, chuck e cheese, main event, topgolf,"
+    "big lots, family dollar, dollar general, save a lot, piggly wiggly, winn-dixie, food lion,"
+    "stop & shop, shop rite, fred meyer, fry's, king soopers, smith's, vons, jewel-osco,"
+    "mariano's, h mart, el super, fiesta mart, cardenas, northgate market, la michoacana,"
+    "anytime fitness, gold's gym, 24 hour fitness, crunch fitness, snap fitness, lifetime fitness,"
+    "great clips, supercuts, jackson hewitt, h&r block, rent-a-center, aaron's, cash america,"
+    "ace cash express, check into cash, advance america, greyhound, amtrak station"
+)
 EMPLOYER_BRANDS = _set(
     "kroger, target, walmart, wal-mart, amazon, starbucks, home depot, costco, safeway, fedex,"
     "ups, usps, chipotle, lowe's, lowes, wells fargo, meijer, walgreens, cvs, rite aid, publix,"

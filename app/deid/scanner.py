@@ -94,9 +94,17 @@ TRAIL_NOT_NAME = wl._set(
     "i, i'm, i'd, i'll, i've, im, and, or, but, the, to, of, in, on, at, so, he, she, we,"
     "they, he's, she's, it, it's, is, was, my, his, her"
 )
+EXTRA_TITLES = wl._set(
+    "deputy, sheriff, monsignor, sergeant, corporal, private, lieutenant, colonel, general,"
+    "major, commander, chief, trooper, agent, inspector, counselor, principal, dean, chaplain,"
+    "elder, deacon, bishop, cantor, sensei, coach, nurse, doc, granny, nana, papa, grandpa"
+)
 LEAD_NOT_NAME = wl._set(
     "called, then, so, and, but, or, also, now, well, yeah, yes, no, okay, oh, because, when,"
-    "after, before, maybe, like, even, just, only, still, sad, mad, said, asked, told, tell, ask"
+    "after, before, maybe, like, even, just, only, still, sad, mad, said, asked, told, tell, ask,"
+    "meanwhile, outside, inside, down, up, notes, note, anyway, honestly, apparently, basically,"
+    "luckily, sadly, today, tonight, yesterday, tomorrow, monday, tuesday, wednesday, thursday,"
+    "friday, saturday, sunday, please, thank, thanks, sorry, hi, hey, dear, ok, um, uh"
 )
 
 
@@ -112,8 +120,12 @@ def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
             break
         end = start + m.start()
     while True:
-        m = re.match(r"([A-Za-z'’]+)\s+(?=[A-Z])", text[start:end])
-        if not m or m.group(1).lower() not in LEAD_NOT_NAME:
+        m = re.match(r"([A-Za-z'’]+)\.?\s+(?=[A-Z])", text[start:end])
+        if not m:
+            break
+        w = m.group(1).lower()
+        title = c.type == "NAME" and (w in wl.TITLES or w in EXTRA_TITLES)
+        if w not in LEAD_NOT_NAME and not title:
             break
         start += m.end()
     if (start, end) == (c.start, c.end):

@@ -30,7 +30,9 @@ def _texts(text: str) -> list[str]:
         "C: Deaf culture matters to me. My cousin moved back from the States.",
         # Virtue word before a gerund, adjective-names before nouns or adjectives.
         "T: Faith carrying you through is a real thing.",
-        "C: Sunny afternoons help. Rocky's treacherous, though.",
+        # ("Rocky's treacherous" is left out: Rocky is a common nickname and "'s" may be a
+        # possessive, so flagging it for the author's decision is the safer call.)
+        "C: Sunny afternoons help. The rocky part is treacherous, though.",
         # Foreign interjections, pronoun answers, relative dates, the 9/11 event.
         "C: Claro. Sí. It was fine.",
         "C: You. Only you.",

@@ -109,6 +109,31 @@ MUST_FIND += [
     ("c: unless i gain by the third of may i go back inpatient", "third of may", "DATE"),
 ]
 
+MUST_FIND += [
+    (
+        "c: my gamertag is nightowl underscore forty two now",
+        "nightowl underscore forty two",
+        "HANDLE",
+    ),
+    ("c: my snap is kira dot m underscore oh nine", "kira dot m underscore oh nine", "HANDLE"),
+    ("c: i went into the trader joes on elm avenue by myself", "trader joes", "ORGANIZATION"),
+    ("t: mrs oyelaran can you hear me", "oyelaran", "NAME"),
+    ("c: after we left kaylees house i cried in the car", "kaylees", "NAME"),
+    ("c: i was helping marcus with the move", "marcus", "NAME"),
+    (
+        "Caller: The Willows at Pine Ridge, building D, unit 118.",
+        "building D, unit 118",
+        "LOCATION",
+    ),
+    ("Scheduler: A reminder for R. Okonkwo about Tuesday.", "R. Okonkwo", "NAME"),
+    ("C: Deputy Harlan came to the door.", "Harlan", "NAME"),
+    (
+        "interpreter: he says ninth of june nineteen seventy four",
+        "ninth of june nineteen seventy four",
+        "DATE",
+    ),
+]
+
 MUST_NOT_FLAG = [
     "c: we did ten twenty thirty minutes on the bike",
     "c: five four three two one and then i breathe",
@@ -128,6 +153,9 @@ MUST_NOT_FLAG = [
     "c: he used to say i wasnt college material",
     "c: i walked like two east and then one north",
     "Responder: That sounds hard. Caller: They wanted my DoD ID again.",
+    "c: my venmo is private and my insta is like really embarrassing",
+    "c: my sister will never listen and my brother is worse",
+    "C: On Instagram my mother-in-law posted a 5-star review.",
 ]
 
 
@@ -137,6 +165,11 @@ def test_finds(text: str, needle: str, typ: str) -> None:
     assert any(
         f.type == typ for f in scan(text) if needle in text[f.start : f.end] or f.text in needle
     )
+
+
+def test_titles_stay_outside_names() -> None:
+    text = "C: Deputy Harlan came to the door. Meanwhile Tanisha slept."
+    assert {f.text for f in scan(text)} == {"Harlan", "Tanisha"}
 
 
 @pytest.mark.parametrize("text", MUST_NOT_FLAG)

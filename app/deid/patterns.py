@@ -50,7 +50,7 @@ IPV6_RE = re.compile(
     r"|(?:[0-9a-fA-F]{1,4}:){1,7}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})?"
     r"|::[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){1,6})(?![\w:])"
 )
-HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 
 PHONE_RE = re.compile(
     r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
@@ -391,8 +391,11 @@ def contacts(text: str) -> Iterator[Candidate]:
     for m in SPOKEN_EMAIL_RE.finditer(text):
         s = m.start()
         if m.group("host").lower() in MAIL_HOSTS and " dot " not in text[s : m.start("host")]:
-            prev = re.search(r"([A-Za-z0-9]+)\s+$", text[max(0, s - 30) : s])
-            if prev and prev.group(1).lower() not in SPOKEN_LOCAL_STOP:
+            # "k barnhart seven seven at gmail dot com": up to three more words of the local part
+            for _ in range(3):
+                prev = re.search(r"([A-Za-z0-9]+)\s+$", text[max(0, s - 30) : s])
+                if not prev or prev.group(1).lower() in SPOKEN_LOCAL_STOP:
+                    break
                 s -= len(prev.group(0))
         yield Candidate(s, m.end(), "EMAIL", "EMAIL", 4)
     for m in URL_RE.finditer(text):

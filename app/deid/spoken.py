@@ -472,8 +472,23 @@ SPOKEN_HANDLE_RE = re.compile(
 )
 
 
+# "I'm quietkestrel on there", "she's jaydenxo on tiktok": a handle before its platform.
+ON_PLATFORM_RE = re.compile(
+    r"\b(?:i['’]?m|im|she['’]?s|shes|he['’]?s|hes|they['’]?re|username|name)\s+"
+    r"(?P<h>[a-z][a-z0-9_.]{4,})\s+on\s+(?:there|twitch|tiktok|insta|instagram|snap|snapchat|"
+    r"discord|reddit|twitter|x|youtube|venmo|xbox|steam|roblox)\b",
+    re.I,
+)
+
+
 def spoken_handles(text: str) -> Iterator[Candidate]:
     yield from underscores(text)
+    for m in ON_PLATFORM_RE.finditer(text):
+        from app.deid.gazetteers import load
+
+        h = m.group("h")
+        if h.lower() not in load().common or re.search(r"\d|_", h):
+            yield Candidate(m.start("h"), m.end("h"), "HANDLE", "HANDLE", 3)
     for m in SPOKEN_HANDLE_RE.finditer(text):
         h = m.group("h")
         words = h.split()

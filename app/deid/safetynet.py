@@ -74,6 +74,14 @@ SCRIPTURE_REF_RE = re.compile(
 )
 # Apps, platforms, products and generic agencies/acronyms that do not locate a person.
 GENERIC_PROPER = _s(
+    # Exams, diagnoses said in full, military branches, 12-step fellowships, TV channels.
+    "nclex, mcat, lsat, gre, gmat, bar exam, the bar, asvab, praxis, usmle, comlex, bipolar i,"
+    "bipolar ii, bipolar 1, bipolar 2, type 1, type 2, down syndrome, asperger's, aspergers,"
+    "marine, marines, the marines, marine corps, army, the army, navy, the navy, air force,"
+    "the air force, coast guard, national guard, the guard, space force, ga, gam-anon, coda,"
+    "weather channel, the weather channel, discovery channel, history channel, food network,"
+    "hallmark channel, lifetime, hbo, espn, cnn, msnbc, fox, nbc, abc, cbs, pbs, npr,"
+    "the gottmans, gottmans, latin, greek, hebrew, sanskrit, aramaic,"
     # Laws, programs, models and national events named in clinical talk.
     "baker act, marchman act, tarasoff, the tarasoff, duty to warn, gi bill, the gi bill,"
     "duluth model, the duluth model, super bowl, the super bowl, world series, march madness,"

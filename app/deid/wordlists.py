@@ -284,6 +284,20 @@ CLINICAL_TERMS = _set(
     "big book, basic text, just for today, the fellowship, the program, the rooms"
 )
 MEDICATIONS = _set(
+    # Generic names of common psychiatric and primary-care medications.
+    "fluoxetine, sertraline, paroxetine, citalopram, escitalopram, fluvoxamine, venlafaxine,"
+    "desvenlafaxine, duloxetine, bupropion, mirtazapine, trazodone, vortioxetine, vilazodone,"
+    "amitriptyline, nortriptyline, imipramine, clomipramine, phenelzine, lithium, lamotrigine,"
+    "valproate, divalproex, carbamazepine, oxcarbazepine, topiramate, gabapentin, pregabalin,"
+    "quetiapine, olanzapine, risperidone, aripiprazole, brexpiprazole, cariprazine, lurasidone,"
+    "ziprasidone, paliperidone, haloperidol, clozapine, chlorpromazine, lumateperone,"
+    "alprazolam, clonazepam, lorazepam, diazepam, buspirone, hydroxyzine, propranolol,"
+    "prazosin, clonidine, guanfacine, atomoxetine, methylphenidate, amphetamine,"
+    "lisdexamfetamine, dextroamphetamine, modafinil, zolpidem, eszopiclone, melatonin,"
+    "buprenorphine, naloxone, naltrexone, methadone, disulfiram, acamprosate, varenicline,"
+    "ketamine, esketamine, spravato, metformin, levothyroxine, prednisone, ibuprofen,"
+    "acetaminophen, tylenol, advil, motrin, aleve, benadryl, zyrtec, claritin, tramadol,"
+    "oxycodone, hydrocodone, morphine, semaglutide, tirzepatide, insulin, albuterol,"
     "invega, invega sustenna, abilify maintena, aristada, humira, enbrel, remicade, stelara,"
     "dupixent, ozempic, wegovy, mounjaro, zepbound, sublocade, brixadi, zubsolv,"
     "lexapro, zoloft, prozac, paxil, celexa, wellbutrin, effexor, cymbalta, pristiq, trintellix,"

@@ -80,7 +80,16 @@ Layers, combined rather than trusted alone:
    question, "october twelfth nineteen ninety one", "march of twenty nineteen", spoken house
    numbers before a street and ZIP codes after a state or the word zip; in lower-case lines,
    names answering a name question, self-introductions, lists after "the girls/boys/kids",
-   "chase my oldest is ...", "talking to misty again", pets ("put rusty down", "our dog x").
+   "chase my oldest is ...", "talking to misty again", pets ("put rusty down", "our dog x"),
+   names after a role or title ("the leader sunita", "mrs abramowitz"), possessives without
+   the apostrophe ("jolenes house"), businesses by their kind ("clean slate counseling",
+   "legal aid of the bluegrass") and chains ("trader joes"); phones and IP addresses said with
+   "dot", web addresses ("etsy dot com slash shop"), handles said aloud ("frostbyte underscore
+   eleven", "my snap is lexi dot b ..."), names and plates spelled letter by letter.
+   After resolution, overlapping spans of one type are joined ("4417 County Road" + "County
+   Road 12"), a place split by "of/at" or an intersection after "at" becomes one span, titles
+   and sentence openers are trimmed from names ("Deputy", "Meanwhile"), a place keeps its
+   building and unit, a surname its initial, and a business its "'s".
 8. ``learned``: an averaged-perceptron token tagger (features: word shape, capitalization and
    position, gazetteer membership, the neighbouring words or their class, cue classes such as
    "works at" or "my sister", how the same word is written elsewhere in the excerpt; a word's

@@ -161,7 +161,8 @@ LONG_NUM_RE = re.compile(
 )
 CRED_ID_RE = re.compile(
     r"\b(?:LPC|LCSW|LMFT|LMHC|LCPC|LPCC|LCDC|CADC|LADC|NPI|DEA|RN|LPN|LSW|LICSW|PsyD|license|"
-    r"licence|lic\.?)\s*(?:(?:number|no\.?|num)\s*)?(?:is\s+|was\s+|:\s*)?#?\s*(?P<v>[A-Z]{0,3}-?\d{4,}[A-Z]?)\b",
+    r"licence|lic\.?)[.\s]*(?:(?:number|no\.?|num)\s*)?(?:is\s+|was\s+|:\s*)?#?\s*"
+    r"(?P<v>[A-Z]{0,3}-?\d{4,}[A-Z]?)\b",
     re.IGNORECASE,
 )
 HANDLE_CUE_RE = re.compile(

@@ -158,7 +158,7 @@ DATE_TALK_RE = re.compile(
 SPOKEN_ORD_PREV = wl._set(
     "on, by, until, till, til, since, before, after, from, to, through, thru, um, uh, like, no,"
     "around, about, was, is, it's, its, probably, maybe, exactly, because, and, but, so, then,"
-    "of"
+    "of, for"
 )
 SCORE_PREV = wl._set(
     "a, an, rated, rate, rating, score, scored, at, about, like, around, maybe, was, is, it's,"

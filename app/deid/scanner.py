@@ -279,6 +279,7 @@ def scan(text: str) -> list[Finding]:
     cands += spoken.dotted(text)
     cands += spoken.spelled(text)
     cands += spoken.spoken_handles(text)
+    cands += spoken.exits(text)
     # Lines written without capitals (speech recognition) get the case-insensitive variants.
     lower_lines = {t.line for t in tokens if t.lower_line}
     for li in sorted(lower_lines):

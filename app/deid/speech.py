@@ -72,6 +72,7 @@ LOWER_ORG_KINDS = (
     r"motel|inn|apartments|estates|manor|commons|plaza|mall|gym|fitness|salon|logistics|"
     r"construction|shelter|outreach|recovery|rehab|warriors|auto|motors|storage|lanes|"
     r"steakhouse|pizza|pizzeria|market|supermarket|foods|residential|transport|transportation|"
+    r"lodge|hall|station|correctional|prison|jail|penitentiary|cemetery|hospice|seed|feed|"
     r"solutions|services|partners|alliance|coalition|network|foundation|legion|living|"
     r"residence|program|project|aid|action|team|league|club|center|centre|institute|"
     r"courthouse|prep|high|middle|farms|dairy|plant|mill|warehouse|distribution|staffing"
@@ -79,7 +80,8 @@ LOWER_ORG_KINDS = (
 # "the kroger pharmacy", "clean slate counseling", "legal aid of the bluegrass": lower-case words
 # before the kind of place, after "at/to/from"; an "of (the) ..." tail belongs to the name.
 LOWER_ORG_RE = re.compile(
-    r"\b(?:(?:at|from|with|into|outside|near|by|through|for|via)\s+(?:the\s+)?|to\s+(?:the\s+)?)"
+    r"\b(?:(?:at|from|with|into|outside|near|by|through|for|via|behind|in|inside|of)\s+(?:the\s+)?|"
+    r"to\s+(?:the\s+)?)"
     rf"(?P<o>(?:[a-z0-9'’]+\s+){{1,3}}(?:{LOWER_ORG_KINDS})"
     r"(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?)\b"
 )
@@ -92,7 +94,8 @@ ROLE_NAME_RE = re.compile(
     r"roommate|mate|teammate|coworker|sponsor|teacher|coach|leader|facilitator|counselor|"
     r"caseworker|manager|supervisor|nurse|lawyer|therapist|grandson|granddaughter|stepdad|"
     r"social worker|case manager|worker|advocate|pastor|priest|doctor|dentist|tutor|mentor|"
-    r"landlord|sponsor|probation officer|po|attorney|psychiatrist|"
+    r"landlord|sponsor|probation officer|po|attorney|psychiatrist|preceptor|recruiter|"
+    r"charge nurse|coordinator|director|preacher|youth pastor|youth leader|trainer|"
     rf"stepmom|stepson|stepdaughter|sponsee|bunkmate|classmate)\s+(?P<n>{W})"
     r"(?=\s+(?:is|was|has|had|and|too|who|just|always|never|made|said|says|told|asked|called|"
     r"texted|came|comes|went|goes|gets|got|keeps|kept|would|will|wants|wanted|thinks|knows)\b|"
@@ -220,8 +223,11 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             head = words[:kind_at]
             if not head or head[0] in ORG_STOP_FIRST or all(w in ORG_STOP_FIRST for w in head):
                 continue  # "at the local pharmacy", "to my old gym"
-            if any(_plain(w) or w in FUNCTION_WORDS for w in head):
-                continue  # "to say i wasnt college material"
+            inner = [
+                w for k, w in enumerate(head) if not (w in ("and", "&") and 0 < k < len(head) - 1)
+            ]
+            if any(_plain(w) or w in FUNCTION_WORDS for w in inner):
+                continue  # "to say i wasnt college material" (but "feed and seed" is one name)
             s = ln.body_start + m.start("o")
             out.append(Candidate(s, s + len(name), "ORGANIZATION", "ORG", 1))
         for m in TITLE_NAME_RE.finditer(body):

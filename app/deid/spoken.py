@@ -518,3 +518,15 @@ def underscores(text: str) -> Iterator[Candidate]:
 
 
 SPOKEN_EMAIL_AT_RE = re.compile(r"\s+at\s+[a-z0-9]+\s+dot\s+", re.I)
+
+
+# "off of exit one fifty six", "the shell by the forty four exit": a highway exit near a home.
+SPOKEN_EXIT_RE = re.compile(
+    rf"\bexit\s+{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*\b|\b{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*\s+exit\b",
+    re.I,
+)
+
+
+def exits(text: str) -> Iterator[Candidate]:
+    for m in SPOKEN_EXIT_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "LOCATION", "PLACE", 2)

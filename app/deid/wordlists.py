@@ -133,7 +133,10 @@ EMPLOYER_CUE = _set(
     "let go from, laid off from, quit, quit at, employed at, employed by, manager at,"
     "boss at, intern at, interning at, internship at, interview at, interviewed at,"
     "position at, promoted at, apply to, applied to, applied at, employer, employer is,"
-    "works over at, works down at, job over at, gig at, gig with, volunteer at, volunteers at"
+    "works over at, works down at, job over at, gig at, gig with, volunteer at, volunteers at,"
+    "drive for, drives for, driving for, drove for, deliver for, delivers for, delivering for,"
+    "shop for, shops for, logged on to, logged into, contract at, traveler at, nights at,"
+    "days at, shifts for, working nights at, on nights at, on days at"
 )
 SCHOOL_CUE = _set(
     "goes to, go to, going to, went to, attends, attend, attended, attending, enrolled at,"

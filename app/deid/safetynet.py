@@ -82,6 +82,18 @@ GENERIC_PROPER = _s(
     "weather channel, the weather channel, discovery channel, history channel, food network,"
     "hallmark channel, lifetime, hbo, espn, cnn, msnbc, fox, nbc, abc, cbs, pbs, npr,"
     "the gottmans, gottmans, latin, greek, hebrew, sanskrit, aramaic,"
+    # National organizations, models and letter words in clinicians' notes.
+    "compassionate friends, the compassionate friends, miss foundation, the miss foundation,"
+    "alzheimer's association, alzheimers association, lewy body dementia association,"
+    "postpartum support international, gamblers anonymous, gam-anon, narcotics anonymous,"
+    "alcoholics anonymous, al-anon, nar-anon, smart recovery, celebrate recovery, nami,"
+    "apa, aca, nasw, aamft, the trevor project, trevor project, the trevor lifeline,"
+    "little league, pop warner, safesport, usa gymnastics, ncaa, nfl, nba, nhl, mlb, osha,"
+    "medi-cal, medi cal, masshealth, tenncare, smart start, head start, early head start,"
+    "continuing bonds, dual process model, the dual process model, stages of change,"
+    "window of tolerance, polyvagal theory, attachment theory, family systems, internal family"
+    " systems, re, hon, honorable, cc, attn, encl, mychart, my chart, lactmed, mothertobaby,"
+    "daylio, calm, headspace, betterhelp, talkspace, doxy.me, doxy, zoom,"
     # Laws, programs, models and national events named in clinical talk.
     "baker act, marchman act, tarasoff, the tarasoff, duty to warn, gi bill, the gi bill,"
     "duluth model, the duluth model, super bowl, the super bowl, world series, march madness,"

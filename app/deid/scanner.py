@@ -94,6 +94,13 @@ TRAIL_NOT_NAME = wl._set(
     "i, i'm, i'd, i'll, i've, im, and, or, but, the, to, of, in, on, at, so, he, she, we,"
     "they, he's, she's, it, it's, is, was, my, his, her"
 )
+# Verbs that open a line of a clinical note ("Reviewed Continuing Bonds with client").
+NOTE_VERBS = wl._set(
+    "reviewed, discussed, completed, provided, discharged, used, administered, recommended,"
+    "referred, denied, reported, endorsed, presented, attended, scheduled, explored, processed,"
+    "practiced, assigned, noted, observed, consulted, coordinated, continued, introduced,"
+    "identified, assessed, educated, encouraged, validated, reinforced, modeled, explained"
+)
 EXTRA_TITLES = wl._set(
     "deputy, sheriff, monsignor, sergeant, corporal, private, lieutenant, colonel, general,"
     "major, commander, chief, trooper, agent, inspector, counselor, principal, dean, chaplain,"
@@ -104,7 +111,8 @@ LEAD_NOT_NAME = wl._set(
     "after, before, maybe, like, even, just, only, still, sad, mad, said, asked, told, tell, ask,"
     "meanwhile, outside, inside, down, up, notes, note, anyway, honestly, apparently, basically,"
     "luckily, sadly, today, tonight, yesterday, tomorrow, monday, tuesday, wednesday, thursday,"
-    "friday, saturday, sunday, please, thank, thanks, sorry, hi, hey, dear, ok, um, uh"
+    "friday, saturday, sunday, please, thank, thanks, sorry, hi, hey, dear, ok, um, uh, re,"
+    "subject, cc, attn, hon, honorable, plan, goals, goal, assessment, summary, intervention"
 )
 
 
@@ -125,7 +133,7 @@ def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
             break
         w = m.group(1).lower()
         title = c.type == "NAME" and (w in wl.TITLES or w in EXTRA_TITLES)
-        if w not in LEAD_NOT_NAME and not title:
+        if w not in LEAD_NOT_NAME and not title and w not in NOTE_VERBS:
             break
         start += m.end()
     if (start, end) == (c.start, c.end):
@@ -153,6 +161,26 @@ def _widen(text: str, c: Candidate) -> Candidate:
         if m and text[c.start : c.start + 1].isupper():
             return Candidate(m.start(), c.end, c.type, c.label, c.priority)
     return c
+
+
+INSTRUMENT_TAIL_RE = re.compile(
+    r"(?:[ \t-]+(?:[A-Z][\w'’-]*|of|for|and|in|&))*?[ \t-]+(?:Scale|Scales|Inventory|Index|"
+    r"Interview|Questionnaire|Checklist|Screener|Screen|Survey|Measure|Model|Handouts|Handout|"
+    r"Guidelines|Workbook|Manual|Protocol|Criteria)\b"
+)
+
+
+def _instrument(text: str, c: Candidate) -> bool:
+    if c.type not in PERSONAL or c.priority >= 4:
+        return False
+    span = text[c.start : c.end]
+    if re.search(
+        r"\b(?:Scale|Inventory|Index|Interview|Questionnaire|Checklist|Screener|Model|Handouts|"
+        r"Guidelines|Workbook|Manual|Protocol)$",
+        span,
+    ):
+        return True
+    return INSTRUMENT_TAIL_RE.match(text, c.end) is not None
 
 
 def resolve(cands: list[Candidate]) -> list[Candidate]:
@@ -309,6 +337,9 @@ def scan(text: str) -> list[Finding]:
         found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
     )
     found = join_places(text, found)
+    # Instruments, models and manuals named in notes ("Edinburgh Postnatal Depression Scale",
+    # "Dual Process Model", "DBT Skills Training Handouts") are not identifiers.
+    found = [c for c in found if not _instrument(text, c)]
     found = [_widen(text, c) for c in found]
     found = [t for c in found if (t := _trim_words(text, c, gz)) is not None]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").

@@ -192,7 +192,12 @@ THEORISTS = _set(
     "halford, sweezy, brewin, teasdale, kornfield, salzberg, dweck, lyubomirsky, fredrickson,"
     "bugental, spinelli, deurzen, szasz, hillman, doka, stroebe, gergely, kolts, tirch, luoma,"
     "twohig, abramowitz, chansky, lebowitz, paivio, wachtel, laing, sapolsky, maté,"
-    "shedler, hanh, chödrön, tronick, lachmann, atwood, kabat-zinn, van der hart"
+    "shedler, hanh, chödrön, tronick, lachmann, atwood, kabat-zinn, van der hart,"
+    # grief, caregiving, post-traumatic growth, impostor, minority-stress and screening authors
+    "schut, klass, nickman, tedeschi, figley, yadin, clance, ladouceur, pachankis,"
+    "hatzenbuehler, herek, hinshaw, zarit, kroenke, asberg, yudofsky, jobes, rando, lindemann,"
+    "boelen, prigerson, mcgoldrick, boyd-franklin, falicov, comas-díaz, comas-diaz, ratts, zur,"
+    "gottmans, ehlers, bonanno's, foa's, resick's, tedeschi's"
 )
 # Theorists whose surnames are also common names: not identifying only in a citing context
 # ("Johnson's model", "Miller would say", "according to Herman").

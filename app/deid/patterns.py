@@ -595,10 +595,16 @@ def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
             continue  # "the 3rd of next month": relative, no fixed date
         if re.sub(r"[\s-]", "", d).isalpha():
             # Spoken ordinals ("the first time") are dates only as "on the twenty-first".
-            if prev not in SPOKEN_ORD_PREV and prev not in wl.WEEKDAYS:
+            weekday = prev in wl.WEEKDAYS  # "saturday the ninth a patient bit carmen"
+            # "The twenty-eighth." said alone as an answer
+            opening = re.search(
+                r"(?:^|[:.!?]\s*)$", text[max(0, m.start() - 3) : m.start()]
+            ) and re.match(r"[.!?,]", text[m.end() : m.end() + 1])
+            if prev not in SPOKEN_ORD_PREV and not weekday and not opening:
                 continue
             if (
                 nxt
+                and not weekday
                 and nxt not in DATE_FOLLOW_OK
                 and nxt not in ("no", "it", "yeah", "actually", "wait", "right")
                 and not re.match(r"[ \t]*(?:[.,;!?\n]|$)", text[m.end() : m.end() + 3])

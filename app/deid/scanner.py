@@ -170,6 +170,21 @@ INSTRUMENT_TAIL_RE = re.compile(
 )
 
 
+def _clinical_phrase(text: str, c: Candidate) -> bool:
+    """ "Narrative Exposure Therapy", "Major Depressive Disorder": clinical words only (the
+    capitalized words around the span included, so "Cornerstone Family Therapy" stays)."""
+    if c.type not in PERSONAL or c.priority >= 4:
+        return False
+    s, e = c.start, c.end
+    while (m := re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, s - 30) : s])) is not None:
+        s -= len(m.group(0))
+    while (m := re.match(r"[ \t]+([A-Z][\w'’-]*)", text[e : e + 30])) is not None:
+        e += m.end()
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[s:e])
+    content = [w.lower() for w in words if w.lower() not in ("and", "of", "with", "for", "the")]
+    return len(content) >= 2 and all(w in wl.CLINICAL_VOCAB for w in content)
+
+
 def _instrument(text: str, c: Candidate) -> bool:
     if c.type not in PERSONAL or c.priority >= 4:
         return False
@@ -339,7 +354,7 @@ def scan(text: str) -> list[Finding]:
     found = join_places(text, found)
     # Instruments, models and manuals named in notes ("Edinburgh Postnatal Depression Scale",
     # "Dual Process Model", "DBT Skills Training Handouts") are not identifiers.
-    found = [c for c in found if not _instrument(text, c)]
+    found = [c for c in found if not _instrument(text, c) and not _clinical_phrase(text, c)]
     found = [_widen(text, c) for c in found]
     found = [t for c in found if (t := _trim_words(text, c, gz)) is not None]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").

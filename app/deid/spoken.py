@@ -463,7 +463,8 @@ def _plain_before_street(words: list[str]) -> bool:
 # "my username there is moth girl nine nine nine": a handle said aloud after its cue.
 HANDLE_WORD = r"(?:[a-z0-9]+)"
 SPOKEN_HANDLE_RE = re.compile(
-    r"\b(?:gamertag|gamer\s+tag|username|user\s+name|snap|snapchat|insta|instagram|handle|tiktok|"
+    r"\b(?:gamertag|gamer\s+tag|username|user\s+name|snap|snapchat|insta|finsta|rinsta|"
+    r"instagram|handle|tiktok|"
     r"twitch|discord|venmo|cash\s*app|psn|xbox|steam|twitter|threads|reddit)\b"
     r"(?:\s+(?:name|id|there|on\s+there))?\s+(?:is|its|it's|was|it\s+is)\s+(?:like\s+|um\s+|uh\s+)*"
     rf"(?P<h>{HANDLE_WORD}(?:\s+(?:underscore|dot|dash|period)\s+{HANDLE_WORD}|\s+{NUMBER_WORD}|"

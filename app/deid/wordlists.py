@@ -38,6 +38,8 @@ ROLE_WORDS = _set(
     "boy, girl, man, woman, son, daughter, brother, sister, grandmother, grandfather, stepparent,"
     "foster parent, youth, adult, individual, person, caller, staff, peer, peer support,"
     "coach, mentor, teacher, parent a, parent b, partner a, partner b, client a, client b,"
+    "re, subject, cc, bcc, attn, regarding, to, from, dx, rx, hx, sx, mrn, dob, diagnosis,"
+    "diagnoses, presenting problem, chief complaint, history, mse, risk, safety, disposition,"
     "responder, crisis responder, crisis worker, crisis counselor, advocate, intake, intake worker,"
     "dispatcher, operator, navigator, interpreter, translator, screener, agent, receptionist,"
     "scheduler, rep, representative, pharmacist, tech, technician, aide, chaplain, volunteer,"
@@ -470,3 +472,26 @@ LOWER_PLACE_WORDS = _set(
     "heights, meadows, brook, glen, bay, harbor, point, shore, view, crest, side"
 )
 TEAM_CUE = _set("play for, plays for, played for, playing for, coach for, coaches for, pitch for")
+
+
+# Words of clinical vocabulary: a capitalized phrase made only of these ("Narrative Exposure
+# Therapy", "Major Depressive Disorder", "Intensive Outpatient Program") names a treatment, a
+# diagnosis or a service level, not a person or a place.
+CLINICAL_VOCAB = _set(
+    "narrative, exposure, therapy, therapies, cognitive, behavioral, behavioural, processing,"
+    "dialectical, interpersonal, psychodynamic, psychoanalytic, family, couples, group, play,"
+    "art, music, trauma, trauma-focused, focused, prolonged, response, prevention, acceptance,"
+    "commitment, compassion, compassion-focused, emotion, emotionally, schema, mentalization,"
+    "based, mindfulness, mindfulness-based, stress, reduction, relapse, motivational,"
+    "interviewing, enhancement, contingency, management, social, rhythm, rhythms, skills,"
+    "training, intensive, outpatient, inpatient, partial, hospitalization, residential,"
+    "program, treatment, level, care, major, depressive, depression, disorder, disorders,"
+    "generalized, anxiety, panic, bipolar, obsessive-compulsive, obsessive, compulsive,"
+    "post-traumatic, posttraumatic, acute, adjustment, persistent, borderline, personality,"
+    "eating, binge, anorexia, bulimia, nervosa, substance, use, alcohol, opioid, attention,"
+    "deficit, hyperactivity, autism, spectrum, psychology, psychologist, psychiatry,"
+    "psychiatric, forensic, clinical, counseling, licensed, professional, clinician, social,"
+    "work, worker, marriage, caregiver, caregiving, support, peer, recovery, harm, crisis,"
+    "intervention, plan, planning, assessment, evaluation, severity, screening, disorder,"
+    "with, and, of, in, for, the, to, informed, affirmative, grief, complicated, prolonged"
+)

@@ -96,7 +96,8 @@ SPELLED_AGE_RE = re.compile(
 # "She'd have been ninety-nine", "he turns a hundred and two": a spelled age after a verb of
 # being or turning, with an age cue nearby.
 SPELLED_AGE_VERB_RE = re.compile(
-    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|he's|she's|hes|shes|he’s|she’s|you're|youre|you’re|"
+    r"\b(?:been|be|turn(?:s|ed|ing)?|is|was|were|are|am|he's|she's|hes|shes|he’s|she’s|you're|"
+    r"youre|you’re|"
     r"i'm|im|i’m|hit|reached|reach|"
     r"make\s+it\s+to)\s+"
     r"(?P<n>[Nn]inety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -183,7 +184,9 @@ HANDLE_TALK_RE = re.compile(
     r"snapchat|tiktok|twitter|gamertag|discord|venmo)\b",
     re.I,
 )
-HYPHEN_HANDLE_RE = re.compile(r"(?<![\w@.-])[a-z][a-z0-9]*(?:-[a-z0-9]+){1,4}(?<=\d)(?![\w@-])")
+HYPHEN_HANDLE_RE = re.compile(
+    r"(?<![\w@.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,4}(?<=\d)(?![\w@-])"
+)
 DOTTED_HANDLE_RE = re.compile(r"(?<![\w@.])[a-z0-9]+(?:[._][a-z0-9]+){1,4}(?![\w@]|\.\w)")
 
 

@@ -65,14 +65,16 @@ def test_keep_leaves_the_text_and_is_recorded():
 
 
 def test_manual_redaction_is_propagated_to_every_repeat():
-    # A pet's name that is also an everyday word: the scanner has no reason to flag it.
-    text = "T: and the dog?\nC: pepper is my dog. pepper knows when I cry. Pepper's old."
+    # A nickname that is also an everyday word, without a cue: the scanner does not flag it.
+    text = (
+        "T: who was there?\nC: just moose from work. moose brought beer. Moose's truck was outside."
+    )
     fields = {"text": text}
-    assert not any("epper" in f.finding.text for f in deid.scan_fields(fields))
-    start = text.index("pepper")
-    resolutions = [*redact_all(fields), deid.Resolution(start, start + 6, "redact", "text", "NAME")]
+    assert not any("oose" in f.finding.text for f in deid.scan_fields(fields))
+    start = text.index("moose")
+    resolutions = [*redact_all(fields), deid.Resolution(start, start + 5, "redact", "text", "NAME")]
     result = deid.check_gate(fields, resolutions, attest=True)
-    assert "epper" not in result.clean["text"]
+    assert "oose" not in result.clean["text"]
     assert result.clean["text"].count("[NAME-1]") == 3
     assert result.record["manual_redactions"] == 1
 

@@ -17,7 +17,7 @@ EMAIL_RE = re.compile(
 )
 SPOKEN_EMAIL_RE = re.compile(
     r"\b[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+|[._-][a-z0-9]+)*\s+at\s+"
-    r"(?P<host>[a-z0-9]+)(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+"
+    r"(?P<host>[a-z0-9]+(?:\s+[a-z0-9]+){0,2}?)(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+"
     r"(?:com|net|org|edu|gov|us|io|me|co|ca|uk|info|biz|mail)\b",
     re.IGNORECASE,
 )
@@ -145,6 +145,11 @@ DATE_THE_RE = re.compile(rf"\bthe\s+(?P<d>{DAY_NUM}|{ORD_WORDS})\b", re.IGNORECA
 DATE_FOLLOW_OK = wl._set(
     "of, and, or, at, when, i, we, he, she, they, that, because, so, but, is, was, until,"
     "through, to, for, which, right, this, last, next, or so, then, in, after, before, um, uh"
+)
+SPANISH_DATE_RE = re.compile(
+    r"\b(?:[12]?\d|3[01])\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|setiembre|octubre|noviembre|diciembre)(?:\s+(?:de|del)\s+\d{4})?\b",
+    re.I,
 )
 # Talk about dates just before "the eighteenth" ("the appointment is december fourth ... and
 # the follow up is the eighteenth same time").
@@ -390,7 +395,10 @@ def contacts(text: str) -> Iterator[Candidate]:
         yield Candidate(s, e, "EMAIL", "EMAIL", 5)
     for m in SPOKEN_EMAIL_RE.finditer(text):
         s = m.start()
-        if m.group("host").lower() in MAIL_HOSTS and " dot " not in text[s : m.start("host")]:
+        host = re.sub(r"\s+", "", m.group("host").lower())  # "a o l" -> "aol"
+        if (host in MAIL_HOSTS or " " in m.group("host")) and " dot " not in text[
+            s : m.start("host")
+        ]:
             # "k barnhart seven seven at gmail dot com": up to three more words of the local part
             for _ in range(3):
                 prev = re.search(r"([A-Za-z0-9]+)\s+$", text[max(0, s - 30) : s])
@@ -584,6 +592,8 @@ def _dates(text: str, lower_ok: bool) -> Iterator[Candidate]:
         elif sep == "." and len(y) == 2 and _prev_word(text, m.start()) in VERSION_PREV:
             continue  # "version 3.12.21" is a version; "says 3.12.21" a date (d.m.yy or m.d.yy)
         yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)
+    for m in SPANISH_DATE_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "DATE", "DATE", 4)  # "el 3 de mayo de 1986"
     for m in DATE_ISO_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "DATE", "DATE", 5)
     for m in DATE_THE_RE.finditer(text):

@@ -228,6 +228,12 @@ def _city_after_place_word(text: str, c: Candidate, gz: object) -> bool:
     )
 
 
+def _label_used_as_name(text: str, c: Candidate) -> bool:
+    """ "Ellis: Sure." after "Ellis, want to start?": a speaker label that is also addressed."""
+    word = text[c.start : c.end]
+    return re.search(rf"\b{re.escape(word)}\s*,", text) is not None or text.count(word + ":") > 1
+
+
 def _non_identifying(span: str, typ: str) -> bool:
     """Whole spans that are clinical terms, or (as names/places) non-identifying proper nouns."""
     if span in wl.CLINICAL_TERMS:
@@ -368,6 +374,7 @@ def scan(text: str) -> list[Finding]:
         or (c.type == "NAME" and _listed_given_name_acts(text, c, gz))
         or (c.type == "NAME" and TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start))
         or (c.type == "NAME" and c.label == "NAME" and c.priority >= 3 and _is_label(text, c))
+        or (c.type == "NAME" and _is_label(text, c) and _label_used_as_name(text, c))
         or _city_after_place_word(text, c, gz)
     ]
     found = [

@@ -117,6 +117,10 @@ TITLE_NAME_RE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mister|dr|doctor|coach|pastor|officer|detective|judge|professor|"
     rf"rev|reverend|rabbi|imam)\.?\s+(?P<n>{W})\b"
 )
+# "skyline chili on north main": a direction and a street name after "on".
+DIRECTION_STREET_RE = re.compile(
+    r"\bon\s+(?P<p>(?:north|south|east|west)\s+(?P<w>[a-z]{3,}))\b(?!\s+(?:side|end|shore|coast))"
+)
 PET_RE = re.compile(
     rf"\b(?:put|putting)\s+(?P<n>{W})\s+down\b|"
     r"\b(?:my|our|his|her|their|the)\s+(?:old\s+|little\s+|new\s+)?(?:dog|cat|puppy|kitten|pup|"
@@ -235,6 +239,10 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             known = n in gz.first or n in gz.surname_rank or n not in gz.common
             if known and not _plain(n) and n not in MODALS and n not in wl.RELATION_WORDS:
                 out.append(_cand(ln.body_start, m, "n"))
+        for m in DIRECTION_STREET_RE.finditer(body):
+            if m.group("w") not in FUNCTION_WORDS and not _plain(m.group("w")):
+                s0 = ln.body_start + m.start("p")
+                out.append(Candidate(s0, ln.body_start + m.end("p"), "LOCATION", "STREET", 1))
         for m in POSSESSIVE_RE.finditer(body):
             stem = m.group("n")[:-1]
             if stem in gz.first and stem not in gz.common and not _plain(stem):

@@ -385,9 +385,12 @@ DOTTED_NUMBERS_RE = re.compile(
     rf"\b{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*(?:\s+(?:dot|point)\s+{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)+\b",
     re.I,
 )
+URL_STOP = r"(?:like|at|is|its|the|um|uh|on|to|from|page|site|called|go|visit|and|or|a|my|her|his)"
 SPOKEN_URL_RE = re.compile(
-    r"\b(?:www\s+dot\s+)?[a-z0-9-]+\s+dot\s+(?:com|org|net|edu|gov|io|co|us|me|ly|app|shop|info|"
-    r"biz|tv)(?:\s+slash\s+[a-z0-9_.-]+)*\b",
+    rf"\b(?!{URL_STOP}\s)(?:www\s+dot\s+)?[a-z0-9-]+(?:\s+(?!dot\b|{URL_STOP}\b)[a-z0-9-]+){{0,2}}?"
+    r"\s+dot\s+(?:com|org|net|edu|gov|io|"
+    r"co|us|me|ly|app|shop|info|biz|tv|church|life|live|online|site|store|health|care|page)"
+    r"(?:\s+slash\s+[a-z0-9_.-]+(?:\s+[a-z]+(?=\s+(?:and|i|to|thats|it|or|so)\b|\s*$))?)*\b",
     re.I,
 )
 
@@ -515,7 +518,13 @@ UNDERSCORE_RE = re.compile(
 def underscores(text: str) -> Iterator[Candidate]:
     for m in UNDERSCORE_RE.finditer(text):
         if not SPOKEN_EMAIL_AT_RE.match(text, m.end()):
-            yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2)
+            # "its at big rig rick underscore hauls": words back to "at/is/its"
+            leads = list(HANDLE_LEAD_RE.finditer(text, max(0, m.start() - 40), m.start()))
+            start = leads[-1].end() if leads else m.start()
+            yield Candidate(start, m.end(), "HANDLE", "HANDLE", 2)
+
+
+HANDLE_LEAD_RE = re.compile(r"\b(?:at|is|its|it's|called|named)\s+(?=(?:[a-z0-9]+\s+){1,3}$)", re.I)
 
 
 SPOKEN_EMAIL_AT_RE = re.compile(r"\s+at\s+[a-z0-9]+\s+dot\s+", re.I)

@@ -40,7 +40,14 @@ def read_set(path: Path) -> list[dict]:
 
 # Blind sets kept out of training (and out of any tuning) so that they measure the scanner on
 # text it has never seen.
-HELD_OUT = ("deid_final7", "deid_final10", "deid_final13", "deid_final16", "deid_final21", "deid_final24")
+HELD_OUT = (
+    "deid_final7",
+    "deid_final10",
+    "deid_final13",
+    "deid_final16",
+    "deid_final21",
+    "deid_final24",
+)
 
 
 def set_paths() -> list[Path]:

@@ -314,7 +314,15 @@ def numbers_and_dates(text: str) -> Iterator[Candidate]:
         elif (
             3 <= len(digits) <= 4
             and len(groups) >= 2
-            and (LAST_DIGITS_CUE.search(line_before) or ID_CUE.search(line_before[-40:]))
+            and (
+                LAST_DIGITS_CUE.search(line_before)
+                or ID_CUE.search(line_before[-40:])
+                # the question on the line before ("the last four of your social" / "seven ...")
+                or (
+                    not line_before.strip(" :abcdefghijklmnopqrstuvwxyz")
+                    and bool(LAST_DIGITS_CUE.search(before))
+                )
+            )
         ):
             yield Candidate(start, end, "ID", "ID", 2)
 
@@ -385,11 +393,14 @@ DOTTED_NUMBERS_RE = re.compile(
     rf"\b{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*(?:\s+(?:dot|point)\s+{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)+\b",
     re.I,
 )
-URL_STOP = r"(?:like|at|is|its|the|um|uh|on|to|from|page|site|called|go|visit|and|or|a|my|her|his)"
+URL_STOP = (
+    r"(?:like|at|is|its|the|um|uh|on|to|from|page|site|called|go|visit|and|or|a|my|her|his|link)"
+)
 SPOKEN_URL_RE = re.compile(
     rf"\b(?!{URL_STOP}\s)(?:www\s+dot\s+)?[a-z0-9-]+(?:\s+(?!dot\b|{URL_STOP}\b)[a-z0-9-]+){{0,2}}?"
     r"\s+dot\s+(?:com|org|net|edu|gov|io|"
-    r"co|us|me|ly|app|shop|info|biz|tv|church|life|live|online|site|store|health|care|page)"
+    r"co|us|me|ly|app|shop|info|biz|tv|church|life|live|online|site|store|health|care|page|ee|gg|"
+    r"to|link|bio)"
     r"(?:\s+slash\s+[a-z0-9_.-]+(?:\s+[a-z]+(?=\s+(?:and|i|to|thats|it|or|so)\b|\s*$))?)*\b",
     re.I,
 )
@@ -469,8 +480,10 @@ SPOKEN_HANDLE_RE = re.compile(
     r"\b(?:gamertag|gamer\s+tag|username|user\s+name|snap|snapchat|insta|finsta|rinsta|"
     r"instagram|handle|tiktok|"
     r"twitch|discord|venmo|cash\s*app|psn|xbox|steam|twitter|threads|reddit)\b"
-    r"(?:\s+(?:name|id|there|on\s+there))?\s+(?:is|its|it's|was|it\s+is)\s+(?:like\s+|um\s+|uh\s+)*"
-    rf"(?P<h>{HANDLE_WORD}(?:\s+(?:underscore|dot|dash|period)\s+{HANDLE_WORD}|\s+{NUMBER_WORD}|"
+    r"(?:\s+(?:name|id|there|on\s+there))?\s+(?:which\s+|that\s+)?(?:is|its|it's|was|it\s+is)\s+"
+    r"(?:like\s+|um\s+|uh\s+)*"
+    rf"(?P<h>{HANDLE_WORD}(?:\s+{HANDLE_WORD}){{0,3}}(?=\s+{NUMBER_WORD}\b)(?:\s+{NUMBER_WORD})+|"
+    rf"{HANDLE_WORD}(?:\s+(?:underscore|dot|dash|period)\s+{HANDLE_WORD}|\s+{NUMBER_WORD}|"
     rf"\s+{HANDLE_WORD}(?=\s+{NUMBER_WORD}))*)",
     re.I,
 )

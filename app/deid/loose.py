@@ -184,6 +184,14 @@ HANDLE_TALK_RE = re.compile(
     r"snapchat|tiktok|twitter|gamertag|discord|venmo)\b",
     re.I,
 )
+TO_VENUE_RE = re.compile(
+    r"(?:\b(?:to|from|outside|near|at)[ \t]+|^[^:\n]{1,20}:[ \t]+)(?P<o>[A-Z][a-z]+['’]s)", re.M
+)
+VENUE_AFTER_RE = re.compile(
+    r"\s+(?:for\s+(?:pizza|burgers|breakfast|brunch|lunch|dinner|drinks|a\s+drink|a\s+beer|beers|"
+    r"coffee|wings|tacos|ice\s+cream|karaoke|trivia|happy\s+hour)|on\s+[A-Z]|in\s+[A-Z]|"
+    r"downtown|by\s+the)|,\s+(?:at|on)\s+[A-Z]"
+)
 HYPHEN_HANDLE_RE = re.compile(
     r"(?<![\w@.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,4}(?<=\d)(?![\w@-])"
 )
@@ -208,6 +216,9 @@ def orgs_and_places(
         s = _skip_stop(text, m.start("o"), m.end("o"))
         if s < m.end("o"):
             yield Candidate(s, m.end("o"), "ORGANIZATION", "TEAM", 3)
+    for m in TO_VENUE_RE.finditer(text):
+        if VENUE_AFTER_RE.match(text, m.end()):
+            yield Candidate(m.start("o"), m.end(), "LOCATION", "PLACE", 2)  # "to Buddy's for pizza"
     for m in AT_CAP_RE.finditer(text):
         words = m.group("o").split()
         while words and words[-1] in ("of", "&"):
@@ -215,7 +226,9 @@ def orgs_and_places(
         words = words[:4]
         if len(words) == 1 and words[0].endswith(("'s", "’s")):
             base = words[0][:-2].lower()
-            if base in gz.first or base in wl.RELATION_WORDS or base in gz.common:
+            after = text[m.start("o") + len(words[0]) : m.start("o") + len(words[0]) + 40]
+            venue = VENUE_AFTER_RE.match(after) is not None  # "to Buddy's for pizza"
+            if not venue and (base in gz.first or base in wl.RELATION_WORDS or base in gz.common):
                 continue  # "at Maggie's": a person's home, found as a name
             s = m.start("o")
             yield Candidate(s, s + len(words[0]), "ORGANIZATION", "EMPLOYER", 1)

@@ -127,6 +127,7 @@ YEAR = r"(?:'\d{2}|\d{4}|(?:nineteen|twenty)[- ](?:\w+)(?:[- ]\w+)?)"
 YEAR_NUM = r"(?:'\d{2}|(?:19|20)\d{2})"
 DATE_MD_RE = re.compile(
     rf"\b(?P<m>{MONTH_NAMES})\s+(?:the\s+)?(?P<d>{DAY_NUM}|{ORD_WORDS}|{CARD_WORDS})\b"
+    r"(?:\s*[–—-]\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)?"  # "November 18–21"
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_NUM})\b)?",
     re.IGNORECASE,
 )

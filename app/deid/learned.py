@@ -39,12 +39,6 @@ MARGIN_COMMON = 20.0
 MARGIN_COMMON_LOWER = 4.0
 
 _DIGITS = re.compile(r"\d")
-NUMBER_WORDS = wl._set(
-    "zero, oh, one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,"
-    "thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen, twenty, thirty, forty,"
-    "fifty, sixty, seventy, eighty, ninety, hundred, thousand, first, second, third, fourth,"
-    "fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth"
-)
 CONTRACTION_RE = re.compile(r"['’](?:t|m|re|ve|ll|d)$")
 
 
@@ -280,7 +274,7 @@ def _never(t: Token, gz: Gazetteers) -> bool:
         or w in wl.THEORISTS_CONTEXT
         or w in wl.CLINICAL_TERMS
         or w in wl.MEDICATIONS
-        or w in NUMBER_WORDS  # numbers said aloud are left to the spoken-number rules
+        or w in wl.NUMBER_WORDS  # numbers said aloud are left to the spoken-number rules
     )
 
 

@@ -269,16 +269,9 @@ def _answer(text: str, start: int, end: int, gz: Gazetteers) -> list[Candidate]:
         known = low in gz.first or low in gz.surname_rank or low not in gz.common
         if out and text[out[-1].end : pos + w.start()] != " ":
             break  # only a name said right after the first
-        if _plain(low) or low in wl.MONTHS or low in NUMBER_WORDS or not known or len(low) < 2:
+        if _plain(low) or low in wl.MONTHS or low in wl.NUMBER_WORDS or not known or len(low) < 2:
             break
         out.append(Candidate(pos + w.start(), pos + w.end(), "NAME", "NAME", 2))
         if len(out) == 2:
             break
     return out
-
-
-NUMBER_WORDS = wl._set(
-    "zero, oh, one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,"
-    "thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen, twenty, thirty, forty,"
-    "fifty, sixty, seventy, eighty, ninety"
-)

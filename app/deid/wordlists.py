@@ -495,3 +495,11 @@ CLINICAL_VOCAB = _set(
     "intervention, plan, planning, assessment, evaluation, severity, screening, disorder,"
     "with, and, of, in, for, the, to, informed, affirmative, grief, complicated, prolonged"
 )
+
+# Numbers said aloud, cardinal and ordinal (left to the spoken-number rules, never names).
+NUMBER_WORDS = _set(
+    "zero, oh, one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,"
+    "thirteen, fourteen, fifteen, sixteen, seventeen, eighteen, nineteen, twenty, thirty, forty,"
+    "fifty, sixty, seventy, eighty, ninety, hundred, thousand, first, second, third, fourth,"
+    "fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth"
+)

@@ -177,12 +177,22 @@ def _clinical_phrase(text: str, c: Candidate) -> bool:
         return False
     s, e = c.start, c.end
     while (m := re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, s - 30) : s])) is not None:
+        if m.group(1).lower() in NOTE_VERBS or m.group(1).lower() in LEAD_NOT_NAME:
+            break  # "Used Narrative Exposure Therapy": the verb opens the note's sentence
         s -= len(m.group(0))
     while (m := re.match(r"[ \t]+([A-Z][\w'’-]*)", text[e : e + 30])) is not None:
         e += m.end()
     words = re.findall(r"[A-Za-z][\w'’-]*", text[s:e])
     content = [w.lower() for w in words if w.lower() not in ("and", "of", "with", "for", "the")]
     return len(content) >= 2 and all(w in wl.CLINICAL_VOCAB for w in content)
+
+
+def _citation(text: str, c: Candidate) -> bool:
+    if c.type != "NAME" or c.priority >= 4:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", text[c.start : c.end])]
+    names = [w for w in words if w not in ("and", "&", "et", "al")]
+    return len(names) >= 2 and all(w in wl.THEORISTS for w in names)
 
 
 def _instrument(text: str, c: Candidate) -> bool:
@@ -240,6 +250,9 @@ def _non_identifying(span: str, typ: str) -> bool:
         return True
     if span in safetynet.HOLIDAY_PHRASES:
         return True  # "St. Patrick's Day"
+    if typ == "ORGANIZATION":
+        # "Little League", "Gamblers Anonymous" (a one-word brand may still be the employer)
+        return " " in span and span in safetynet.GENERIC_PROPER
     return typ in ("NAME", "LOCATION") and (
         span in context.HARD_STOP or safetynet.generic_span(span)
     )
@@ -358,11 +371,16 @@ def scan(text: str) -> list[Finding]:
         found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
     )
     found = join_places(text, found)
-    # Instruments, models and manuals named in notes ("Edinburgh Postnatal Depression Scale",
-    # "Dual Process Model", "DBT Skills Training Handouts") are not identifiers.
-    found = [c for c in found if not _instrument(text, c) and not _clinical_phrase(text, c)]
-    found = [_widen(text, c) for c in found]
     found = [t for c in found if (t := _trim_words(text, c, gz)) is not None]
+    # Instruments, models and manuals named in notes ("Edinburgh Postnatal Depression Scale",
+    # "Dual Process Model", "DBT Skills Training Handouts") are not identifiers, nor are
+    # citations made only of authors' surnames ("Foa & Yadin").
+    found = [
+        c
+        for c in found
+        if not _instrument(text, c) and not _clinical_phrase(text, c) and not _citation(text, c)
+    ]
+    found = [_widen(text, c) for c in found]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [
         c

@@ -75,7 +75,8 @@ LOWER_ORG_KINDS = (
     r"lodge|hall|station|correctional|prison|jail|penitentiary|cemetery|hospice|seed|feed|"
     r"solutions|services|partners|alliance|coalition|network|foundation|legion|living|"
     r"residence|program|project|aid|action|team|league|club|center|centre|institute|"
-    r"courthouse|prep|high|middle|farms|dairy|plant|mill|warehouse|distribution|staffing"
+    r"courthouse|prep|high|middle|farms|dairy|plant|mill|warehouse|distribution|staffing|"
+    r"house|behavioral|medical|assembly|fellowship|masjid|synagogue|gardens|village"
 )
 # "the kroger pharmacy", "clean slate counseling", "legal aid of the bluegrass": lower-case words
 # before the kind of place, after "at/to/from"; an "of (the) ..." tail belongs to the name.

@@ -458,9 +458,13 @@ OBJECT_WORDS = wl._set(
 
 
 def _adjective_name(ctx: Ctx, t: Token, nxt: Token) -> bool:
+    return adjective_name(ctx.text, t, nxt, ctx.gz)
+
+
+def adjective_name(text: str, t: Token, nxt: Token, gz: Gazetteers) -> bool:
     """A name that is an adjective from a noun ("Sandy" < sand) used as one: before a plain
     noun ("Sandy beaches") or, after "'s" (is), before an adjective ("Rusty's generous")."""
-    lw, gz = t.lower, ctx.gz
+    lw = t.lower
     if not lw.endswith("y") or len(lw) < 5 or nxt.cap or nxt.lower not in gz.common:
         return False
     stem = lw[:-1]
@@ -472,7 +476,7 @@ def _adjective_name(ctx: Ctx, t: Token, nxt: Token) -> bool:
     if w in NOT_NOUN_NEXT or w.endswith(("ed", "ly")) or w in gz.first:
         return False
     # "Sandy beaches used to...", but "Rusty drives me crazy": an object pronoun shows a verb.
-    m = re.match(r"[ \t]+([A-Za-z'’]+)", ctx.text[nxt.end : nxt.end + 30])
+    m = re.match(r"[ \t]+([A-Za-z'’]+)", text[nxt.end : nxt.end + 30])
     return (m.group(1).lower() if m else "") not in OBJECT_WORDS
 
 
@@ -607,6 +611,8 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
                 comma = p is not None and "," in ctx.gap(p, t)
                 if lw in wl.AUX_WORDS:
                     continue  # "my ex will want to come"
+                if lw in gz.frequent or (p is not None and p.lower in ARTICLES):
+                    continue  # "nobody ever said", "the guy said": words, not names
                 if (
                     (cue and not is_cw and (t.lower_line or is_fn))
                     or (cue and t.lower_line and is_fn and not modal and not comma and len(lw) >= 3)

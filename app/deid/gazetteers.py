@@ -64,6 +64,8 @@ class Gazetteers:
     common: frozenset[str]
     regions: frozenset[str]
     region_tokens: dict[str, list[tuple[str, ...]]]
+    # The most used dictionary words that are not common given names ("since", "stuff").
+    frequent: frozenset[str] = frozenset()
 
 
 def _lines(name: str) -> list[str]:
@@ -130,6 +132,7 @@ def load() -> Gazetteers:
         common=common,
         regions=frozenset(regions),
         region_tokens=_index(sorted(regions)),
+        frequent=frozenset(_lines("frequent_words.txt")),
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from app.deid import context
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
@@ -312,9 +313,11 @@ def detect(
         cased = t.cap or t.line not in cased_lines
         if k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].is_digit:
             continue  # the "nd" of "2nd"
+        nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].line == t.line else None
         ok = (
             label in PROPOSED
             and margin > _threshold(t, gz, cased_lines)
+            and not (t.cap and nxt is not None and context.adjective_name(text, t, nxt, gz))
             and cased
             and not t.is_digit
             and not is_covered(t)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from app.deid import context, learned, loose, patterns, safetynet, speech, spoken
+from app.deid import context, learned, loose, patterns, prose, safetynet, speech, spoken
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate, Finding
 from app.deid.gazetteers import load
@@ -43,6 +43,16 @@ def _listed_given_name_acts(text: str, c: Candidate, gz: object) -> bool:
         return False  # "my Mercedes broke down": the car
     m = VERB_AFTER_RE.match(text, c.end)
     return bool(m) and m.group(1).lower() in wl.AMBIG_NAME_VERBS
+
+
+def _person_cue(text: str, c: Candidate) -> bool:
+    """A cue right before a name that shows a person whatever the word looks like."""
+    return c.type == "NAME" and (
+        NAMED_RE.search(text, max(0, c.start - 20), c.start) is not None
+        or safetynet.kin_before(text, c.start)
+        or TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start) is not None
+        or _is_label(text, c)
+    )
 
 
 def _merge_same_type(cands: list[Candidate]) -> list[Candidate]:
@@ -380,6 +390,9 @@ def scan(text: str) -> list[Finding]:
         for c in found
         if not _instrument(text, c) and not _clinical_phrase(text, c) and not _citation(text, c)
     ]
+    # Acronyms, national agencies, titles, cited authors and holidays in clinicians' prose,
+    # unless a cue shows a person ("my sister", "Dr.", "named", a speaker label).
+    found = [c for c in found if not prose.not_identifying(text, c, gz) or _person_cue(text, c)]
     found = [_widen(text, c) for c in found]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [

@@ -203,10 +203,16 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             if (n in gz.first or n not in gz.common) and not _plain(n) and n not in gz.regions:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in PERSON_CUE_RE.finditer(body):
-            if m.group("n").lower() in gz.first and not _plain(m.group("n")):
+            n = m.group("n").lower()
+            if n in gz.first and n not in gz.frequent and not _plain(n):
                 out.append(_cand(ln.body_start, m, "n"))
         for m in CALLED_RE.finditer(body):
-            if not _plain(m.group("n")) and m.group("n").lower() not in gz.regions:
+            n = m.group("n").lower()
+            # "calls me every sunday", "called him since": a frequent word is not the name
+            # ("they call me big mike": the name follows it).
+            if n in gz.frequent and not _first_follows(body, m.end("n"), gz):
+                continue
+            if not _plain(n) and n not in gz.regions:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in LOWER_ORG_RE.finditer(body):
             name = m.group("o")
@@ -238,6 +244,8 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
         for m in TITLE_NAME_RE.finditer(body):
             n = m.group("n").lower()
             known = n in gz.first or n in gz.surname_rank or n not in gz.common
+            if n in gz.frequent:
+                continue  # "the judge gave him", "what do you miss most"
             if known and not _plain(n) and n not in MODALS and n not in wl.RELATION_WORDS:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in DIRECTION_STREET_RE.finditer(body):
@@ -253,6 +261,11 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             if not _plain(m.group(g)):
                 out.append(_cand(ln.body_start, m, g))
     return out
+
+
+def _first_follows(body: str, end: int, gz: Gazetteers) -> bool:
+    m = re.match(r"\s+([a-z]+)", body[end:])
+    return bool(m) and gz.first.get(m.group(1)) == 1 and m.group(1) not in gz.frequent
 
 
 def _cand(offset: int, m: re.Match[str], group: str) -> Candidate:

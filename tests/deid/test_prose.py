@@ -1,0 +1,87 @@
+"""Clinicians' prose: acronyms, national agencies, titles, cited authors, compound adjectives and
+holidays are not identifiers, but the same shapes beside a person cue still are. Every sentence
+is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid import scan
+
+from .test_scanner import covered
+
+NOT_FLAGGED = [
+    # acronyms read as names
+    "Trainee: She says the EAP covers six sessions and the FRG has been no help.",
+    "C: The nurse read me the MRN off the wristband twice.",
+    "Supervisor: Did she score the MDQ or only the ASRS this week?",
+    # national agencies
+    "C: The VA finally approved my rating after two years of appeals.",
+    "C: I spent the morning at the BMV and the afternoon on hold with the IRS.",
+    # titles of books and songs
+    'C: I read "Man\'s Search for Meaning" in one night and then again.',
+    'C: She hummed "Walkin\' After Midnight" every time she did the dishes.',
+    "Client reports reading Alan Downs' The Velvet Rage over the holidays.",
+    "C: That's a book, right? The Body Keeps the Score? My aunt has it.",
+    # cited authors
+    "Supervisor: Heimberg's protocol is a good anchor for the group format.",
+    "Discussed continuing bonds (Klass, Silverman, and Nickman) with the family.",
+    "Introduced post-traumatic growth (Tedeschi & Calhoun) without minimizing the loss.",
+    "T: Emily Nagoski writes about responsive desire in exactly these terms.",
+    # compound adjectives
+    "Intake: Would you prefer a Spanish-speaking clinician for the first visit?",
+    "Plan: Gottman-informed work on start-up; Amharic-language resources provided.",
+    # the holiday
+    "C: I'm not planning further than the Fourth of July right now.",
+    "C: i always drink too much around the fourth of july",
+]
+
+STILL_FOUND = [
+    # a given name in capitals, or a prefix of a licence number
+    ("C: My son ROWAN won't talk to me.", "ROWAN", "NAME"),
+    ("Dr. Raith-Moss, Licensed Psychologist #PSY 28814", "PSY", None),
+    # a branch named with its place, and local branches of national groups
+    ("C: I work nights at the VA in Palo Alto now.", "Palo Alto", "LOCATION"),
+    ("C: the group at the kenosha ymca was good", "ymca", "ORGANIZATION"),
+    # a quoted nickname, and a venue called "The ..."
+    ('C: Everyone at the shop calls him "Big Mike" now.', "Big Mike", "NAME"),
+    ("The youth center is The Attic, on Chestnut.", "Attic", None),
+    # hyphenated given names
+    ("C: My roommate Ji-woo saw it and said nothing.", "Ji-woo", "NAME"),
+    ("C: Jun-ho? He's the golden child in our family.", "Jun-ho", "NAME"),
+    # places with "of"
+    ("C: He has a check-in at the Hall of Justice on Monday.", "Hall of Justice", None),
+    # a date of the month said as "the fourth"
+    ("c: he had the stroke sunday the fourth and never woke up", "fourth", "DATE"),
+    # a kinship cue before a word that looks like a term
+    ("C: My sister Grace writes about her divorce on her blog.", "Grace", "NAME"),
+]
+
+# Frequent words after a lower-case cue are words, not names.
+FREQUENT_NOT_NAMES = [
+    "c: she still calls me every sunday to ask if im eating",
+    "c: his mama ain't called him since his birthday",
+    "t: what do you miss most about how he used to be",
+    "c: the judge gave him probation and eighteen months",
+    "c: i think nobody ever said that to me",
+    "t: can we call them together right now",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_prose_terms_are_not_flagged(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(("text", "needle", "typ"), STILL_FOUND)
+def test_identifiers_of_the_same_shape_are_found(text: str, needle: str, typ: str | None) -> None:
+    assert covered(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize("text", FREQUENT_NOT_NAMES)
+def test_frequent_words_after_cues_are_not_names(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_name_after_a_frequent_word_is_still_found() -> None:
+    assert covered("c: they all call me big mike at the plant", "mike", "NAME")

@@ -148,9 +148,28 @@ def after_title_article(text: str, c: Candidate) -> bool:
     return m.group(1)[-1].isalnum() or m.group(1) in (",", "'", "’", ";")
 
 
+AUTHOR_WORK_SPAN_RE = re.compile(
+    r"(?P<a>[A-Z][\w-]+)['’]s?(?:[ \t]+(?:[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6})?|The|"
+    r"[A-Z][\w-]+(?:['’]s)?|of|and|for|in|to|Your|an|a))*"
+)
+
+
 def cited_author(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """'Heimberg's protocol', 'Emily Nagoski writes about', 'Pauline Boss has a name for that',
-    or one surname of a citation whose other author is a known theorist ('Tedeschi & Calhoun')."""
+    "Young's Schema Therapy", "Johnson's EFT", or one surname of a citation whose other author
+    is a known theorist ('Tedeschi & Calhoun')."""
+    span = text[c.start : c.end]
+    if c.type == "ORGANIZATION" and re.fullmatch(r"[A-Z][\w-]+['’]s", span):
+        return (
+            span[:-2].lower() in wl.THEORISTS and AUTHOR_AFTER_RE.match(text, c.end - 2) is not None
+        )
+    if c.type not in ("NAME", "ORGANIZATION"):
+        return False
+    m = AUTHOR_WORK_SPAN_RE.fullmatch(span)
+    if m and "'" in span.replace("’", "'") and " " in span:
+        a = m.group("a").lower()
+        if a in wl.THEORISTS or a in wl.THEORISTS_CONTEXT:
+            return True  # a theorist's named work, not "Maria's IEP" or "Duffy's Tavern"
     if c.type != "NAME":
         return False
     if AUTHOR_AFTER_RE.match(text, c.end):
@@ -184,7 +203,9 @@ DOC_HEADS = wl._set(
     "sheet, worksheet, module, exam, examination, statement, assignment, thermometer, seminar,"
     "dialogue, session, review, assessment, evaluation, report, letter, director, staff, desk,"
     " phase, tolerance, regulation, effectiveness, skills, group, concern, problem,"
-    "objective, goal, goals, intervention, referral, necessity, consent, formulation"
+    "objective, goal, goals, intervention, referral, necessity, consent, formulation, approach,"
+    "disorder, metric, chart, meter, method, training, prevention, education, activation,"
+    "exposure, questions, boundaries, safety, modules, arrow"
 )
 # Nouns counted in clinical work: "Phase 3", "Month 6", "Room 4", "Session 7 of 12".
 COUNTED_NOUNS = wl._set(
@@ -197,6 +218,8 @@ ORG_HEADS = wl._set(
     "counseling, associates, group, institute, agency, program, project, foundation, university,"
     "college, ministries, house, home, network, partners, alliance, authority, court"
 )
+# Endings of the abstract nouns that name form fields ("Modality:", "Disposition:").
+FIELD_NOUN_RE = re.compile(r"(?:ity|tion|sion|ment|ness|ance|ence|sis|ics|ure|ogy)$")
 HEADING_WORD_RE = re.compile(r"[A-Za-z][\w'’/-]*")
 
 
@@ -205,13 +228,17 @@ def _ordinary(word: str, gz: Gazetteers) -> bool:
     return lw in gz.common and lw not in gz.first
 
 
-def document_phrase(span: str, c: Candidate, gz: Gazetteers) -> bool:
+def document_phrase(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """'Progress Note', 'Positive Data Log', 'Clinical Director': ordinary words ending in the
-    head noun of a document, worksheet or role."""
+    head noun of a document, worksheet or role (not the tail of a longer name, "Center for
+    Science Education")."""
+    span = text[c.start : c.end]
     words = HEADING_WORD_RE.findall(span)
+    before = text[max(0, c.start - 30) : c.start]
     return (
         len(words) >= 2
         and not re.search(r"[\n.]", span)
+        and not re.search(r"[A-Z][\w'’-]*[ \t]+(?:for|of|and|&)[ \t]+$", before)
         and words[-1].lower() in DOC_HEADS
         and all(_ordinary(w, gz) or w.lower() in TITLE_SMALL_WORDS for w in words)
     )
@@ -224,18 +251,25 @@ def counted_noun(text: str, c: Candidate) -> bool:
 
 
 def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
-    """Ordinary words in a heading line ("Intake Note — Perinatal") or naming a form field
-    ("Course: Completed ...", "Modality: ..."), where a person's name would not be a plain
-    word."""
+    """Ordinary words in a heading line ("Intake Note — Perinatal"), or a word naming a form
+    field ("Course: Completed ...", ". Modality: ...") that is no given name or common surname,
+    where a person's name would not stand."""
     span = text[c.start : c.end]
     words = HEADING_WORD_RE.findall(span)
-    if not words or not all(_ordinary(w, gz) for w in words):
+    if not words:
         return False
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if text[c.end : c.end + 1] == ":" and text[line_start : c.start].strip() == "":
-        return True  # a field label
+    if text[c.end : c.end + 1] == ":" and re.search(r"(?:^|[.;|]\s+)$", text[line_start : c.start]):
+        return all(
+            (w.lower() in gz.common or FIELD_NOUN_RE.search(w.lower()) is not None)
+            and w.lower() not in gz.first
+            and not 0 < gz.surname_rank.get(w.lower(), 0) <= 5000  # "Hill:" may be a speaker
+            for w in words
+        )  # a field label at the start of a line or after a sentence
+    if not all(_ordinary(w, gz) for w in words):
+        return False
     lw = HEADING_WORD_RE.findall(line)
     # A heading names a document ("Progress Note — ...") and has no sentence end, colon or comma
     # (letter lines "To: HR, Pinnacle ..." do); a letterhead ("Riverside Counseling Center")
@@ -249,21 +283,24 @@ def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
     )
 
 
+AUTHOR = r"(?:(?:de|van|van\s+der|le|la|du|von)\s+|(?:De|Van|Le|La|Du|Von)\s+)?[A-Z][\w'’-]+"
 PAREN_CITE_RE = re.compile(
-    r"\((?:de\s+|van\s+der\s+|van\s+)?[A-Z][A-Za-z'’-]+(?:(?:,\s*|\s+&\s+|\s+and\s+|,\s*&\s*|,\s*and\s+)"
-    r"(?:de\s+|van\s+)?[A-Z][A-Za-z'’-]+){0,3}(?:,?\s+(?:et\s+al\.?|\d{4}))?\)"
+    rf"\({AUTHOR}(?:(?:,\s*|\s+&\s+|\s+and\s+|,\s*&\s*|,\s*and\s+){AUTHOR}){{0,3}}"
+    r"(?:,?\s+(?:et\s+al\.?|\d{4}))?\)"
 )
 
 
 def parenthetical_citation(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """'(Weissman & Markowitz)', '(Stice)', '(Schauer, Neuner & Elbert)' after a method or
     term: authors cited in a note. A lone given name in brackets ("her sister (Maria)") stays."""
-    if c.type != "NAME":
+    if c.type not in ("NAME", "LOCATION") or (
+        c.type == "LOCATION" and " " in text[c.start : c.end]
+    ):
         return False
     for m in PAREN_CITE_RE.finditer(text, max(0, c.start - 60), min(len(text), c.end + 60)):
         if not (m.start() < c.start and c.end < m.end()):
             continue
-        names = re.findall(r"[A-Z][A-Za-z'’-]+", m.group(0))
+        names = re.findall(r"[A-Z][\w'’-]+", m.group(0))
         if len(names) == 1 and names[0].lower() in gz.first:
             return False
         before = re.search(r"([A-Za-z'’-]+)\W*$", text[max(0, m.start() - 30) : m.start()])
@@ -272,6 +309,7 @@ def parenthetical_citation(text: str, c: Candidate, gz: Gazetteers) -> bool:
 
 
 PER_AUTHOR_RE = re.compile(r"\bper[ \t]+$")
+AUTHOR_PAIR_RE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:&|and)[ \t]+[A-Z][\w'’-]+)?")
 
 
 def per_author(text: str, c: Candidate, gz: Gazetteers) -> bool:
@@ -280,8 +318,8 @@ def per_author(text: str, c: Candidate, gz: Gazetteers) -> bool:
     return (
         c.type == "NAME"
         and PER_AUTHOR_RE.search(text, max(0, c.start - 6), c.start) is not None
-        and " " not in span
-        and span.lower() not in gz.first
+        and AUTHOR_PAIR_RE.fullmatch(span) is not None
+        and span.split()[0].lower() not in gz.first
     )
 
 
@@ -307,7 +345,7 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or title_words_inside(span, c)
         or after_title_article(text, c)
         or cited_author(text, c, gz)
-        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and document_phrase(span, c, gz))
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and document_phrase(text, c, gz))
         or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and counted_noun(text, c))
         or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and heading_or_field(text, c, gz))
         or parenthetical_citation(text, c, gz)

@@ -8,7 +8,7 @@ import re
 from app.deid import context, learned, loose, patterns, prose, safetynet, speech, spoken
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate, Finding
-from app.deid.gazetteers import load
+from app.deid.gazetteers import Gazetteers, load
 from app.deid.propagate import propagate
 from app.deid.tokens import Token, tokenize
 
@@ -45,13 +45,14 @@ def _listed_given_name_acts(text: str, c: Candidate, gz: object) -> bool:
     return bool(m) and m.group(1).lower() in wl.AMBIG_NAME_VERBS
 
 
-def _person_cue(text: str, c: Candidate) -> bool:
-    """A cue right before a name that shows a person whatever the word looks like."""
+def _person_cue(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """A cue right before a name that shows a person whatever the word looks like (a speaker
+    label too, unless it is an ordinary word naming a form field: "Service: ...")."""
     return c.type == "NAME" and (
         NAMED_RE.search(text, max(0, c.start - 20), c.start) is not None
         or safetynet.kin_before(text, c.start)
         or TITLE_BEFORE_RE.search(text, max(0, c.start - 12), c.start) is not None
-        or _is_label(text, c)
+        or (_is_label(text, c) and not prose.heading_or_field(text, c, gz))
     )
 
 
@@ -109,7 +110,11 @@ NOTE_VERBS = wl._set(
     "reviewed, discussed, completed, provided, discharged, used, administered, recommended,"
     "referred, denied, reported, endorsed, presented, attended, scheduled, explored, processed,"
     "practiced, assigned, noted, observed, consulted, coordinated, continued, introduced,"
-    "identified, assessed, educated, encouraged, validated, reinforced, modeled, explained"
+    "identified, assessed, educated, encouraged, validated, reinforced, modeled, explained,"
+    # the plan's imperatives and present tense ("Recommend Behavioral Activation", "Takes ...")
+    "recommend, introduce, continue, complete, administer, re-administer, readminister, review,"
+    "discuss, practice, assign, revisit, consider, start, begin, monitor, refer, schedule,"
+    "provide, use, teach, rated, rates, takes, completes, reports, denies, endorses"
 )
 EXTRA_TITLES = wl._set(
     "deputy, sheriff, monsignor, sergeant, corporal, private, lieutenant, colonel, general,"
@@ -138,7 +143,7 @@ def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
             break
         end = start + m.start()
     while True:
-        m = re.match(r"([A-Za-z'’]+)\.?\s+(?=[A-Z])", text[start:end])
+        m = re.match(r"([A-Za-z'’-]+)\.?\s+(?=[A-Z])", text[start:end])
         if not m:
             break
         w = m.group(1).lower()
@@ -392,7 +397,7 @@ def scan(text: str) -> list[Finding]:
     ]
     # Acronyms, national agencies, titles, cited authors and holidays in clinicians' prose,
     # unless a cue shows a person ("my sister", "Dr.", "named", a speaker label).
-    found = [c for c in found if not prose.not_identifying(text, c, gz) or _person_cue(text, c)]
+    found = [c for c in found if not prose.not_identifying(text, c, gz) or _person_cue(text, c, gz)]
     found = [_widen(text, c) for c in found]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [

@@ -121,9 +121,13 @@ def tokenize(text: str) -> tuple[list[Token], list[Line]]:
                 )
                 first_in_body = False
             else:
-                t.sent_start = bool(SENT_END.search(between)) or (
-                    between[:1] in ")]" and STAGE_RE.fullmatch(text, body0, t.start) is not None
-                )  # "(laughs) Tell me": a stage direction opens the line
+                t.sent_start = (
+                    bool(SENT_END.search(between))
+                    or (
+                        between[:1] in ")]" and STAGE_RE.fullmatch(text, body0, t.start) is not None
+                    )
+                    or ENUM_RE.search(text, max(body0, t.start - 8), t.start) is not None
+                )  # "(laughs) Tell me", "(2) Around minute 30": the item opens a sentence
             prev_end = t.end + (2 if t.possessive else 0)
         tokens.extend(line_tokens)
     for i, t in enumerate(tokens):
@@ -131,6 +135,7 @@ def tokenize(text: str) -> tuple[list[Token], list[Line]]:
     return tokens, lines
 
 
+ENUM_RE = re.compile(r"(?:^|[\s.;:])\(?(?:\d{1,2}|[a-hA-H])\)[ \t]+$")
 STAGE_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\])[ \t]*")
 
 

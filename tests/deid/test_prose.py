@@ -31,6 +31,15 @@ NOT_FLAGGED = [
     # compound adjectives
     "Intake: Would you prefer a Spanish-speaking clinician for the first visit?",
     "Plan: Gottman-informed work on start-up; Amharic-language resources provided.",
+    # headings, form fields, counted nouns and the plan's imperatives in notes
+    "Progress Note — Couples Session\nBoth partners present; reviewed the Positive Data Log.",
+    "Service: Psychotherapy, 53 minutes. Modality: weekly. Completed Phase 3 of the program.",
+    "P: Continue IRT nightly; Re-administer Y-BOCS at Session 16.",
+    "Feedback: (2) Around minute 30 you answered your own question. (4) Reminder: use the CTRS.",
+    # citations in a note, and a theorist's named work
+    "Plan: behavioral activation (Areán), six sessions; exposure per Sloan & Marx.",
+    "Group discussed FBT (Lock & Le Grange) and read Chapter 4 (Greenberger & Padesky).",
+    "Discussed Young's Schema Therapy and Johnson's EFT cycle de-escalation.",
     # the holiday
     "C: I'm not planning further than the Fourth of July right now.",
     "C: i always drink too much around the fourth of july",
@@ -53,6 +62,12 @@ STILL_FOUND = [
     ("C: He has a check-in at the Hall of Justice on Monday.", "Hall of Justice", None),
     # a date of the month said as "the fourth"
     ("c: he had the stroke sunday the fourth and never woke up", "fourth", "DATE"),
+    # a business known by its owner's name, a centre named for a subject, a letter's addressee
+    ("C: I went to Duffy's Tavern after work again.", "Duffy's Tavern", None),
+    ("School (the Salt Lake Center for Science Education) has been supportive.", "Science", None),
+    ("To: HR Department, Pinnacle Credit Union, Boise", "Pinnacle Credit Union", None),
+    # a person in brackets after a relation
+    ("Client's sister (Marisol) attended the session.", "Marisol", "NAME"),
     # a kinship cue before a word that looks like a term
     ("C: My sister Grace writes about her divorce on her blog.", "Grace", "NAME"),
 ]

@@ -97,13 +97,25 @@ Layers, combined rather than trusted alone:
    sets, each also as a lower-case, unpunctuated copy. It proposes names, places and
    organizations only where no other layer found anything, never function words, titles,
    calendar words, states or clinical terms, and common words only with a clear margin.
+9. ``prose`` (after resolution): what clinicians' notes hold that only looks like a name.
+   Lone acronyms ("the MRN", "her CP", not "ROWAN" or "PSY 28814"), national agencies alone
+   ("the VA approved", not "the VA in Akron"), quoted titles ("Man's Search for Meaning"), names
+   holding "the/for/than" ("Body Keeps the Score"), a mid-sentence "The" before a title of
+   three words or more, cited authors ("Heimberg's protocol", "per Hinton", "(Weissman &
+   Markowitz)", "Young's Schema Therapy"), compound adjectives ("Spanish-speaking"), document
+   phrases of ordinary words ("Progress Note", "Positive Data Log"), headings and form fields
+   ("Intake Note — Perinatal", "Modality:"), counted nouns ("Phase 3") and "the Fourth of
+   July". A kinship word, title, "named" or a speaker label before the span keeps it.
+   In lower-case lines, a frequent word after a cue ("calls me every sunday", "the judge gave
+   him") is not a name (``data/frequent_words.txt``: wordfreq Zipf >= 4.3, minus common given
+   names).
 Overlaps are resolved longest-first. No pretrained NER model: spaCy's small English model (a
 PyPI re-upload) added 1–2 points of recall but flagged most clean excerpts.
 Choices: holidays, weekdays, relative dates and years alone are not flagged; a month with a
 year flags only the month; "9/11" alone is the event, "the 3rd of next month" is relative;
-FBI/IRS/DMV are not flagged but "the VA" is (a facility); a cue-less brand is flagged as a
-store except as the company ("Walmart sells it cheaper", "the nearest Target"); titles (Dr.,
-Mrs.) stay outside NAME spans. Library code never logs or prints input text.
+FBI/IRS/DMV and "the VA" alone are not flagged (a place beside them is); a cue-less brand is
+flagged as a store except as the company ("Walmart sells it cheaper", "the nearest Target");
+titles (Dr., Mrs.) stay outside NAME spans. Library code never logs or prints input text.
 """
 
 from app.deid.finding import Finding

@@ -364,9 +364,12 @@ MONTH_DAY_YEAR_RE = re.compile(
 MONTH_OF_YEAR_RE = re.compile(rf"\b(?P<m>{MONTHS_RE})\s+of\s+{SPOKEN_YEAR_ANY}\b", re.I)
 
 
-# "the seventh of november nineteen eighty two": a spoken year after a day and month.
+# "the seventh of november nineteen eighty two", "the seventh of november", "seventeenth march
+# nineteen eighty two": a day said before its month (without "of", only with a year).
 DAY_MONTH_YEAR_RE = re.compile(
-    rf"\b(?:{SPOKEN_DAY})\s+of\s+{MONTHS_RE}[\s,]+{SPOKEN_YEAR_ANY}\b", re.I
+    rf"\b(?:{SPOKEN_DAY})\s+(?:of\s+{MONTHS_RE}(?:[\s,]+{SPOKEN_YEAR_ANY})?|"
+    rf"{MONTHS_RE}[\s,]+{SPOKEN_YEAR_ANY})\b",
+    re.I,
 )
 
 

@@ -37,6 +37,12 @@ MUST_FIND = [
     ),
     ("c: she was born on july ninth nineteen eighty two", "july ninth nineteen eighty two", "DATE"),
     ("c: it got bad around april of twenty twenty one", "april", "DATE"),
+    (
+        "speaker 2: seventeenth march nineteen eighty two",
+        "seventeenth march nineteen eighty two",
+        "DATE",
+    ),
+    ("c: the funeral was the ninth of june", "ninth of june", "DATE"),
     ("c: we were there from like september to january", "september", "DATE"),
     ("c: we were there from like september to january", "january", "DATE"),
     ("c: um the ninth no wait the tenth it was the tenth", "ninth", "DATE"),

@@ -735,7 +735,10 @@ def cities(ctx: Ctx) -> list[Candidate]:
             i += 1
             continue
         k = _phrase_match(ctx, i, gz.city_first_tokens, need_cap=True)
-        if not k or not (t.cap or t.lower_line):
+        # A city written in lower case in a line with capitals ("I live in sacramento now", as
+        # some speech recognizers write) needs a place cue before it and no ordinary word in it.
+        lower_in_cased = not t.cap and not t.lower_line
+        if not k:
             i += 1
             continue
         key = " ".join(ctx.toks[j].lower for j in range(i, i + k))
@@ -783,6 +786,15 @@ def cities(ctx: Ctx) -> list[Candidate]:
             or (t.lower_line and not is_cw and not is_name and pop >= 100000)
         ):
             keep = True
+        if lower_in_cased:
+            words = [ctx.toks[j].lower for j in range(i, i + k)]
+            keep = (
+                cue
+                and not is_name
+                and all(w not in gz.common and w not in wl.LOWER_NOT_NAMES for w in words)
+                and pop >= 10000
+            )
+            prio = 2
         if keep and p is not None and p.lower in ("dr", "mr", "mrs", "ms", "coach") and k == 1:
             keep = False
         if keep:

@@ -50,6 +50,11 @@ IPV6_RE = re.compile(
     r"|(?:[0-9a-fA-F]{1,4}:){1,7}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})?"
     r"|::[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){1,6})(?![\w:])"
 )
+# Gamer tags and usernames by their shape: "xXShadowReaperXx", and letters with digits for
+# letters ("n1ghtsh4de", "l0st_b0y"); not product names with a number at the end ("Life360").
+GAMERTAG_RE = re.compile(
+    r"(?<![\w@.])(?:xX\w{3,}Xx|[A-Za-z]{1,12}[0-9][A-Za-z]{2,12}(?:[0-9_][A-Za-z]{1,12})+)(?![\w@])"
+)
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 
 PHONE_RE = re.compile(
@@ -430,6 +435,8 @@ def contacts(text: str) -> Iterator[Candidate]:
     for m in HANDLE_RE.finditer(text):
         if len(m.group(0)) >= 3:
             yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 4)
+    for m in GAMERTAG_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 3)
 
 
 def _ssn_valid(digits: str) -> bool:
@@ -716,8 +723,13 @@ STREET_TOWN_STOP = (
 )
 
 
+PO_BOX_RE = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.I)
+
+
 def streets(text: str, lower_ok: bool) -> Iterator[Candidate]:
-    """Street addresses and named streets."""
+    """Street addresses and named streets, and post office boxes."""
+    for m in PO_BOX_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "LOCATION", "STREET", 4)
     for m in STREET_NUM_RE.finditer(text):
         s, e = _trim(text, m.start(), m.end())
         if m.group(0).rstrip().endswith(".") and not re.search(

@@ -333,6 +333,29 @@ def theorist_compound(span: str, c: Candidate) -> bool:
     )
 
 
+ADJ_SUFFIX_RE = re.compile(r"(?:al|ive|ic|id|ous|ary|ory|ant|ent|ile|able|ible|ar)$")
+
+
+def opening_adjective(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'Comorbid anxiety', 'Acculturative stress', 'Perinatal' after a heading dash: a technical
+    adjective opening a sentence before an ordinary word, not a name (a given name or surname
+    of that shape stays)."""
+    span = text[c.start : c.end]
+    lw = span.lower()
+    if c.type != "NAME" or not span.isalpha() or not ADJ_SUFFIX_RE.search(lw):
+        return False
+    if lw in gz.first or lw in gz.surname_rank or lw in gz.cities:
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    before = text[line_start : c.start]
+    if not re.search(r"(?:^|[.;:!?—–]|\s-)\s*$", before):
+        return False
+    m = re.match(r"[ \t]+([a-z]+)\b", text[c.end :])
+    after_ok = m is not None and m.group(1) in gz.common and m.group(1) not in gz.first
+    heading = text[c.end : c.end + 1] in ("", "\n") and re.search(r"[—–]\s*$", before) is not None
+    return after_ok or heading
+
+
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """One of the shapes above."""
     span = text[c.start : c.end]
@@ -351,4 +374,5 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or parenthetical_citation(text, c, gz)
         or per_author(text, c, gz)
         or theorist_compound(span, c)
+        or opening_adjective(text, c, gz)
     )

@@ -118,6 +118,7 @@ TITLE_NAME_RE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mister|dr|doctor|coach|pastor|officer|detective|judge|professor|"
     rf"rev|reverend|rabbi|imam)\.?\s+(?P<n>{W})\b"
 )
+TITLE_NAME_ANY_RE = re.compile(TITLE_NAME_RE.pattern, re.I)
 # "skyline chili on north main": a direction and a street name after "on".
 DIRECTION_STREET_RE = re.compile(
     r"\bon\s+(?P<p>(?:north|south|east|west)\s+(?P<w>[a-z]{3,}))\b(?!\s+(?:side|end|shore|coast))"
@@ -162,7 +163,7 @@ def _plain(w: str) -> bool:
 
 # "Will from my unit called": a given name that is also a word, then where the person is from.
 FROM_GROUP_RE = re.compile(
-    r"\b(?P<n>[A-Z][a-z]+) from (?:my|our|his|her|their|the) (?:old )?(?:unit|work|job|church|"
+    r"\b(?P<n>[A-Z][a-z]+) from (?:(?:my|our|his|her|their|the) )?(?:old )?(?:unit|work|job|church|"
     r"school|team|group|class|office|meeting|building|gym|squad|platoon|company|crew|shift|floor|"
     r"program|shelter|dorm|ward|support group|neighborhood|block)\b"
 )
@@ -182,6 +183,7 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             if NAME_QUESTION_RE.search(text[prev.body_start : prev.end]):
                 out += _answer(text, ln.body_start, ln.end, gz)
         if not lower:
+            out += _lower_names_in_cased(body, ln.body_start, gz)
             continue
         for m in SELF_INTRO_RE.finditer(body):
             n = m.group("n").lower()
@@ -260,6 +262,25 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             g = "n" if m.group("n") else "p"
             if not _plain(m.group(g)):
                 out.append(_cand(ln.body_start, m, g))
+    return out
+
+
+def _lower_names_in_cased(body: str, offset: int, gz: Gazetteers) -> list[Candidate]:
+    """In a line with capitals, a name some recognizers leave in lower case ("I told shivon",
+    "with dr nwosu", "my sponsor jo ellen"): after a title, role or person verb, and never an
+    ordinary word."""
+    out: list[Candidate] = []
+    for rx in (TITLE_NAME_ANY_RE, ROLE_NAME_RE, PERSON_CUE_RE):
+        for m in rx.finditer(body):
+            n = m.group("n")
+            low = n.lower()
+            if not n.isalpha() or not n.islower() or low in gz.common or low in gz.regions:
+                continue  # not "she's", "two-factor", or an ordinary word
+            if _plain(low) or (rx is not TITLE_NAME_ANY_RE and low not in gz.first):
+                continue  # after a role or verb, only a known given name ("told shivon")
+            if (len(low) < 3 and low not in gz.first) or low in wl.MONTHS or low in wl.WEEKDAYS:
+                continue
+            out.append(_cand(offset, m, "n"))
     return out
 
 

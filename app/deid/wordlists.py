@@ -293,6 +293,17 @@ CLINICAL_TERMS = _set(
     "ninety in ninety, god as we understood him, higher self, the universe, spirit guide,"
     "big book, basic text, just for today, the fellowship, the program, the rooms"
 )
+# Acronyms of treatments, measures, diagnoses, settings and professions in clinical notes.
+CLINICAL_TERMS |= _set(
+    "wet, irt, gi, aba, esdm, ctrs, suds, crafft, asam, ipsrt, bes, ede-q, pai, ados, cans, pcit,"
+    "mst, fft, cbt-e, cbt-i, fbt, dbt-a, a-cra, stair, cft, cbct, sps, ppd, pgd, ied, oud, moud,"
+    "rtc, picu, nicu, ccu, slp, bcba, ipv, csa, aps, pdd, dmdd, odd, sld, des-ii, mmpi-3,"
+    "mmpi-2, psi-4, bsl-23, ders, ccaps, ccaps-62, diva-5, wisc, wisc-v, wais, wais-iv, wiat,"
+    "basc, basc-3, cdi, cdi-2, rcads, epds, asrs, mdq, ymrs, hdrs, hamd, hama, madrs, caps-5,"
+    "lec-5, itq, ptci, dass, dass-21, k10, sdq, cbcl, trf, ysr, brief-2, srs-2, m-chat, ados-2,"
+    "adi-r, moca, mmse, slums, gds, ciwa,"
+    "bprs, panss, cgi, gaf, whodas, cfi, opioid use disorder"
+)
 MEDICATIONS = _set(
     # Generic names of common psychiatric and primary-care medications.
     "fluoxetine, sertraline, paroxetine, citalopram, escitalopram, fluvoxamine, venlafaxine,"

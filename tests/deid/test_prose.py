@@ -36,6 +36,10 @@ NOT_FLAGGED = [
     "Service: Psychotherapy, 53 minutes. Modality: weekly. Completed Phase 3 of the program.",
     "P: Continue IRT nightly; Re-administer Y-BOCS at Session 16.",
     "Feedback: (2) Around minute 30 you answered your own question. (4) Reminder: use the CTRS.",
+    # technical adjectives opening a sentence, and clinical acronyms
+    "Client is 29. Comorbid anxiety (GAD-7 13). Acculturative stress and role strain.",
+    "Intake Note — Perinatal\nClient is a 29-year-old first-time parent.",
+    "Trainee: Would love thoughts on WET vs. CPT; the GI side effects stopped the Lexapro.",
     # citations in a note, and a theorist's named work
     "Plan: behavioral activation (Areán), six sessions; exposure per Sloan & Marx.",
     "Group discussed FBT (Lock & Le Grange) and read Chapter 4 (Greenberger & Padesky).",
@@ -66,6 +70,9 @@ STILL_FOUND = [
     ("C: I went to Duffy's Tavern after work again.", "Duffy's Tavern", None),
     ("School (the Salt Lake Center for Science Education) has been supportive.", "Science", None),
     ("To: HR Department, Pinnacle Credit Union, Boise", "Pinnacle Credit Union", None),
+    # names of the same shape as a technical adjective
+    ("C: Crystal called me. Bryant said no.", "Bryant", "NAME"),
+    ("C: My psychiatrist is Dr. Esposito-Grant now.", "Esposito-Grant", "NAME"),
     # a person in brackets after a relation
     ("Client's sister (Marisol) attended the session.", "Marisol", "NAME"),
     # a kinship cue before a word that looks like a term

@@ -1,0 +1,41 @@
+"""Identifiers that recognizers and typists leave in lower case inside lines with capitals,
+gamer tags by their shape, post office boxes, and days said before their month. Every sentence
+is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid import scan
+
+from .test_scanner import covered
+
+MUST_FIND = [
+    ("T: How did the appointment with dr nwosu go? C: Fine.", "nwosu", "NAME"),
+    ("C: Ms hargrove keeps me after class every day.", "hargrove", "NAME"),
+    ("C: I literally live in sacramento now, leave me out of it.", "sacramento", "LOCATION"),
+    ("C: He calls himself xXShadowReaperXx on Xbox.", "xXShadowReaperXx", "HANDLE"),
+    ("C: There's this older guy, n1ghtsh4de, and he keeps messaging me.", "n1ghtsh4de", "HANDLE"),
+    ("C: The shelter gave me P.O. Box 4412 so he can't find me.", "P.O. Box 4412", "LOCATION"),
+    ("C: My cousin Xiomara. And Faith from work. Faith is the only one.", "Faith", "NAME"),
+    ("c: she was born the ninth of june", "ninth of june", "DATE"),
+]
+
+NOT_FLAGGED = [
+    # ordinary words, contractions and products after the same cues
+    "C: I talked to mom about it and she's so behind on everything.",
+    "T: And how's the mood been since the new dose?",
+    "C: Thanksgiving is a culture war with biryani every single year.",
+    "C: I took my B12 and the covid19 test, charged the F150 and checked Life360.",
+    "C: I live in a small town now and I like it.",
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "typ"), MUST_FIND)
+def test_found(text: str, needle: str, typ: str) -> None:
+    assert covered(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_not_flagged(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]

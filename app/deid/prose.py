@@ -356,6 +356,38 @@ def opening_adjective(text: str, c: Candidate, gz: Gazetteers) -> bool:
     return after_ok or heading
 
 
+ROLE_BEFORE_LETTER_RE = re.compile(
+    r"\b(?:[Pp]artner|[Cc]lient|[Mm]ember|[Pp]arent|[Cc]aregiver|[Pp]articipant|[Ss]ibling|"
+    r"[Cc]hild|[Ss]tudent|[Pp]atient|[Pp]erson|[Ss]peaker|[Tt]eacher|[Pp]art|[Ff]orm|[Ss]ection|"
+    r"[Pp]lan|[Oo]ption|[Ss]ide|[Gg]roup)[ \t]+$"
+)
+GENERIC_ADDRESSEES = wl._set("court, the court, whom it may concern, to whom it may concern")
+
+
+def generic_addressee(text: str, c: Candidate) -> bool:
+    """'To the Court:', 'Letter for Court', 'To Whom It May Concern' (not "wyndham court")."""
+    span = text[c.start : c.end]
+    if span.lower() not in GENERIC_ADDRESSEES or not span[0].isupper():
+        return False
+    return (
+        "whom" in span.lower() or re.search(r"\b(?:the|for|to)[ \t]+$", text[: c.start]) is not None
+    )
+
+
+def role_letter(text: str, c: Candidate) -> bool:
+    """'Partner A identified flooding', 'Part A', 'Plan B': a letter after a role or part is a
+    label, not an initial; so is the role with its letter ("Partner B 94")."""
+    span = text[c.start : c.end]
+    if c.type != "NAME":
+        return False
+    m = re.fullmatch(r"(?:(\w+)[ \t]+)?([A-Z])", span)
+    if not m:
+        return False
+    if m.group(1):
+        return ROLE_BEFORE_LETTER_RE.search(m.group(1) + " ") is not None
+    return ROLE_BEFORE_LETTER_RE.search(text, max(0, c.start - 14), c.start) is not None
+
+
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """One of the shapes above."""
     span = text[c.start : c.end]
@@ -375,4 +407,5 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or per_author(text, c, gz)
         or theorist_compound(span, c)
         or opening_adjective(text, c, gz)
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and generic_addressee(text, c))
     )

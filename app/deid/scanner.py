@@ -114,7 +114,7 @@ NOTE_VERBS = wl._set(
     # the plan's imperatives and present tense ("Recommend Behavioral Activation", "Takes ...")
     "recommend, introduce, continue, complete, administer, re-administer, readminister, review,"
     "discuss, practice, assign, revisit, consider, start, begin, monitor, refer, schedule,"
-    "provide, use, teach, rated, rates, takes, completes, reports, denies, endorses"
+    "provide, use, teach, rated, rates, takes, completes, reports, denies, endorses, try, tried"
 )
 EXTRA_TITLES = wl._set(
     "deputy, sheriff, monsignor, sergeant, corporal, private, lieutenant, colonel, general,"
@@ -397,7 +397,12 @@ def scan(text: str) -> list[Finding]:
     ]
     # Acronyms, national agencies, titles, cited authors and holidays in clinicians' prose,
     # unless a cue shows a person ("my sister", "Dr.", "named", a speaker label).
-    found = [c for c in found if not prose.not_identifying(text, c, gz) or _person_cue(text, c, gz)]
+    found = [
+        c
+        for c in found
+        if (not prose.not_identifying(text, c, gz) or _person_cue(text, c, gz))
+        and not prose.role_letter(text, c)  # "Partner A": the role is the cue
+    ]
     found = [_widen(text, c) for c in found]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [

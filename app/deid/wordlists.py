@@ -504,7 +504,14 @@ CLINICAL_VOCAB = _set(
     "psychiatric, forensic, clinical, counseling, licensed, professional, clinician, social,"
     "work, worker, marriage, caregiver, caregiving, support, peer, recovery, harm, crisis,"
     "intervention, plan, planning, assessment, evaluation, severity, screening, disorder,"
-    "with, and, of, in, for, the, to, informed, affirmative, grief, complicated, prolonged"
+    "with, and, of, in, for, the, to, informed, affirmative, grief, complicated, prolonged,"
+    "structural, strategic, problem-solving, problem, solving, collaborative, psychotherapy,"
+    "oppositional, defiant, conduct, intermittent, explosive, batterer, parent-child,"
+    "interaction, multisystemic, functional, brief, solution-focused, existential, humanistic,"
+    "person-centered, client-centered, supportive, rational, emotive, equine, animal-assisted,"
+    "occupational, speech, dementia, cannabis, hoarding, insomnia, reinforcement, hyperactive,"
+    "attention-deficit, disruptive, mood, dysregulation, separation, selective, mutism,"
+    "somatic, symptom, dissociative, identity, reactive, attachment, disinhibited, neglect"
 )
 
 # Numbers said aloud, cardinal and ordinal (left to the spoken-number rules, never names).

@@ -40,6 +40,10 @@ NOT_FLAGGED = [
     "Client is 29. Comorbid anxiety (GAD-7 13). Acculturative stress and role strain.",
     "Intake Note — Perinatal\nClient is a 29-year-old first-time parent.",
     "Trainee: Would love thoughts on WET vs. CPT; the GI side effects stopped the Lexapro.",
+    # role letters, generic addressees and named treatments or diagnoses
+    "DAS scores: Partner A 88, Partner B 94. Partner A identified flooding; Part A positive.",
+    "Letter for Court\nTo the Court:\nTo Whom It May Concern: this letter confirms attendance.",
+    "Try Structural Family Therapy moves. Impression: Oppositional Defiant Disorder (F91.3).",
     # citations in a note, and a theorist's named work
     "Plan: behavioral activation (Areán), six sessions; exposure per Sloan & Marx.",
     "Group discussed FBT (Lock & Le Grange) and read Chapter 4 (Greenberger & Padesky).",
@@ -73,6 +77,10 @@ STILL_FOUND = [
     # names of the same shape as a technical adjective
     ("C: Crystal called me. Bryant said no.", "Bryant", "NAME"),
     ("C: My psychiatrist is Dr. Esposito-Grant now.", "Esposito-Grant", "NAME"),
+    # a practice named with ordinary words, a place called "court", an initial after kin
+    ("C: I work at Bright Path Therapy now.", "Bright Path Therapy", None),
+    ("c: im outside wyndham court right now", "court", None),
+    ("C: My brother J and I went to the lake.", "J", "NAME"),
     # a person in brackets after a relation
     ("Client's sister (Marisol) attended the session.", "Marisol", "NAME"),
     # a kinship cue before a word that looks like a term

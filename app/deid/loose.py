@@ -156,7 +156,10 @@ CRED_ID_RE = re.compile(
 HANDLE_CUE_RE = re.compile(
     r"\b(?:insta|instagram|ig|snap|snapchat|tiktok|twitter|handle|username|user\s+name|"
     r"gamertag|screen\s*name|discord|name\s+on\s+there|venmo|cash\s*app|cashtag|paypal|"
-    r"psn|steam|twitch|@)\s*(?:name\s+)?(?:is|was|:)\s+"
+    r"psn|steam|twitch|@)\s*(?:name\s+)?"
+    # "my username on the forum is ...", "her handle there was ..."
+    r"(?:(?:on|in|for)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?\w+\s+|there\s+)?"
+    r"(?:is|was|:)\s+"
     r"(?P<h>[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)"
     # An unambiguous handle word may also be followed by a comma ("his gamertag, Name42").
     r"|\b(?:gamertag|username|user\s+name|screen\s*name|handle)\s*,\s+"

@@ -69,10 +69,20 @@ def national_acronym(text: str, c: Candidate) -> bool:
     )
 
 
+# Words before a term rather than a person: "the EAP", "her CP", "in P.E.".
+ACRONYM_LEAD_RE = re.compile(
+    r"\b(?:the|a|an|my|his|her|your|our|their|its|of|in|on|at|for|with|from|to|per|by|via|"
+    r"about|and|or)[ \t]+$",
+    re.I,
+)
+
+
 def acronym_as_name(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """'the MRN', 'her CP', 'the IED': a lone all-capital word is a term, not a person's name
     (unless it is a given name written in capitals, "ROWAN", or opens a number, "PSY 28814")."""
     span = text[c.start : c.end]
+    if len(span) == 2 and not ACRONYM_LEAD_RE.search(text, max(0, c.start - 12), c.start):
+        return False  # "DJ is my sister's kid", "my kuya JR": two capitals may be initials
     return (
         c.type == "NAME"
         and re.fullmatch(r"[A-Z]{2,6}", span) is not None

@@ -169,9 +169,25 @@ FROM_GROUP_RE = re.compile(
 )
 
 
+# Nicknames made of two initials ("DJ is my sister's kid", "my kuya JR"), not after an article
+# or preposition ("the DJ played", "in PE").
+KIN_WORDS = (
+    r"brother|sister|son|daughter|cousin|kuya|ate|tita|tito|uncle|aunt|nephew|niece|friend|"
+    r"boyfriend|girlfriend|husband|wife|partner|ex|dad|mom|stepdad|stepmom|grandson|buddy"
+)
+INITIALS_NICK_RE = re.compile(
+    r"(?<![\w.])(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bA )(?:[ABCDEKMPRT]J|J[TDPCBW]|KC)(?![\w.])"
+)
+
+
 def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
     """Name candidates from the cues above (lower-case lines, and name answers in any case)."""
     out: list[Candidate] = []
+    for m in INITIALS_NICK_RE.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        term = re.search(r"\b(?:in|at|to|of|for|on|from|my|his|her)[ \t]+$", before)
+        if not term or re.search(rf"\b(?:{KIN_WORDS})[ \t]+$", before, re.I):
+            out.append(Candidate(m.start(), m.end(), "NAME", "NAME", 2))
     for m in FROM_GROUP_RE.finditer(text):
         if m.group("n").lower() in gz.first and not _plain(m.group("n")):
             out.append(Candidate(m.start("n"), m.end("n"), "NAME", "NAME", 2))

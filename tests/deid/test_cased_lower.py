@@ -19,6 +19,9 @@ MUST_FIND = [
     ("C: The shelter gave me P.O. Box 4412 so he can't find me.", "P.O. Box 4412", "LOCATION"),
     ("C: My cousin Xiomara. And Faith from work. Faith is the only one.", "Faith", "NAME"),
     ("c: she was born the ninth of june", "ninth of june", "DATE"),
+    ("C: My username on the forum is sadgirlwinter. I know.", "sadgirlwinter", "HANDLE"),
+    ("C: DJ is my sister's kid. He's with us now.", "DJ", "NAME"),
+    ("C: my brother TJ came by last night", "TJ", "NAME"),
 ]
 
 NOT_FLAGGED = [

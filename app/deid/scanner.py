@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from app.deid import context, learned, loose, patterns, prose, safetynet, speech, spoken
+from app.deid import context, learned, loose, patterns, phrases, prose, safetynet, speech, spoken
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate, Finding
 from app.deid.gazetteers import Gazetteers, load
@@ -403,6 +403,8 @@ def scan(text: str) -> list[Finding]:
         if (not prose.not_identifying(text, c, gz) or _person_cue(text, c, gz))
         and not prose.role_letter(text, c)  # "Partner A": the role is the cue
     ]
+    # The broad rules' findings that the phrase model is confident identify no one.
+    found = phrases.filter_findings(text, found, gz, lambda c: _person_cue(text, c, gz))
     found = [_widen(text, c) for c in found]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [

@@ -76,7 +76,8 @@ LOWER_ORG_KINDS = (
     r"solutions|services|partners|alliance|coalition|network|foundation|legion|living|"
     r"residence|program|project|aid|action|team|league|club|center|centre|institute|"
     r"courthouse|prep|high|middle|farms|dairy|plant|mill|warehouse|distribution|staffing|"
-    r"house|behavioral|medical|assembly|fellowship|masjid|synagogue|gardens|village"
+    r"house|behavioral|medical|assembly|fellowship|masjid|synagogue|gardens|village|baptist|"
+    r"methodist|lutheran|presbyterian|episcopal|pentecostal|barn|venue"
 )
 # "the kroger pharmacy", "clean slate counseling", "legal aid of the bluegrass": lower-case words
 # before the kind of place, after "at/to/from"; an "of (the) ..." tail belongs to the name.
@@ -97,12 +98,33 @@ ROLE_NAME_RE = re.compile(
     r"social worker|case manager|worker|advocate|pastor|priest|doctor|dentist|tutor|mentor|"
     r"landlord|sponsor|probation officer|po|attorney|psychiatrist|preceptor|recruiter|"
     r"charge nurse|coordinator|director|preacher|youth pastor|youth leader|trainer|"
-    rf"stepmom|stepson|stepdaughter|sponsee|bunkmate|classmate)\s+(?P<n>{W})"
+    rf"stepmom|stepson|stepdaughter|sponsee|bunkmate|classmate|mom|dad|mother|father|grandma|"
+    rf"grandpa|grandmother|grandfather|kid|baby|son-in-law|daughter-in-law)\s+(?P<n>{W})"
     r"(?=\s+(?:is|was|has|had|and|too|who|just|always|never|made|said|says|told|asked|called|"
-    r"texted|came|comes|went|goes|gets|got|keeps|kept|would|will|wants|wanted|thinks|knows)\b|"
+    r"texted|came|comes|went|goes|gets|got|keeps|kept|would|will|wants|wanted|thinks|knows|"
+    r"moved|lives|lived|passed|died|started|works|worked|left|stays|stayed)\b|"
     r"\s*[,.?!]|\s*$)",
     re.I | re.M,
 )
+# "his brother is will which ...", "my daughter is june and": a relation named after "is".
+RELATION_IS_RE = re.compile(
+    r"\b(?:my|his|her|our|their)\s+(?:brother|sister|son|daughter|cousin|husband|wife|"
+    rf"boyfriend|girlfriend|partner|ex|mom|dad|stepdad|stepmom|sponsor|roommate)\s+is\s+(?P<n>{W})"
+    r"(?=\s+(?:which|who|and|he|she|they|but|so)\b|\s*[,.?!]|\s*$)",
+    re.I | re.M,
+)
+# "grace with an e", "sara without the h": a name spelled out after it is said.
+SPELL_NOTE_RE = re.compile(rf"\b(?P<n>{W})\s+(?:with|without)\s+(?:an?|the|two|one)\s+[a-z]\b")
+# "she's at school twenty", "p s one oh four", "school number 12": a numbered school.
+NUMBERED_SCHOOL_RE = re.compile(
+    r"\b(?:school|p\.\s?s\.|p\s?s)\s+(?:number\s+)?"
+    r"(?:\d{1,3}|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|oh)\b[\s-]*){1,4})"
+    r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|more|of|or|to|a\s+week)\b)",
+    re.I,
+)
+DENOMINATIONS = wl._set("baptist, methodist, lutheran, presbyterian, episcopal, pentecostal")
 MODALS = wl._set("will, may, can, might, must, shall, should, would, could, did, does")
 MODAL_NAME_FOLLOW = wl._set(
     "is, was, has, had, and, too, who, said, says, told, asked, called, texted, came, went, got,"
@@ -207,7 +229,10 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in LIST_RE.finditer(body):
             names = [g for g in ("a", "b", "c") if m.group(g)]
-            if all(m.group(g).lower() in gz.first and not _plain(m.group(g)) for g in names):
+            words = [m.group(g).lower() for g in names]
+            known = any(w in gz.first for w in words)
+            ok = all(w in gz.first or w not in gz.common for w in words)
+            if known and ok and not any(_plain(w) for w in words):
                 out += [_cand(ln.body_start, m, g) for g in names]
         for m in APPOSITIVE_SUBJECT_RE.finditer(body):
             pet = re.search(r"\b(?:dog|cat|puppy)\b", m.group(0)) is not None
@@ -224,11 +249,25 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             n = m.group("n").lower()
             if n in gz.first and n not in gz.frequent and not _plain(n):
                 out.append(_cand(ln.body_start, m, "n"))
+        for m in RELATION_IS_RE.finditer(body):
+            n = m.group("n").lower()
+            if n in gz.first and n not in gz.frequent and not _plain(n) and n not in MODALS:
+                out.append(_cand(ln.body_start, m, "n"))
+            elif n in MODALS and gz.first.get(n) == 1:
+                out.append(_cand(ln.body_start, m, "n"))  # "his brother is will which ..."
+        for m in SPELL_NOTE_RE.finditer(body):
+            if m.group("n").lower() in gz.first and not _plain(m.group("n")):
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in NUMBERED_SCHOOL_RE.finditer(body):
+            end = m.start() + len(m.group(0).rstrip(" -"))
+            s0 = ln.body_start + m.start()
+            out.append(Candidate(s0, ln.body_start + end, "ORGANIZATION", "SCHOOL", 3))
         for m in CALLED_RE.finditer(body):
             n = m.group("n").lower()
             # "calls me every sunday", "called him since": a frequent word is not the name
             # ("they call me big mike": the name follows it).
-            if n in gz.frequent and not _first_follows(body, m.end("n"), gz):
+            by_name = re.match(r"(?:goes|go|went)\s+by|nicknamed|named", m.group(0), re.I)
+            if n in gz.frequent and not by_name and not _first_follows(body, m.end("n"), gz):
                 continue
             if not _plain(n) and n not in gz.regions:
                 out.append(_cand(ln.body_start, m, "n"))
@@ -255,6 +294,8 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             inner = [
                 w for k, w in enumerate(head) if not (w in ("and", "&") and 0 < k < len(head) - 1)
             ]
+            if words[kind_at] in DENOMINATIONS:
+                inner = [w for w in inner if w not in ("first", "second", "third", "mt", "mount")]
             if any(_plain(w) or w in FUNCTION_WORDS for w in inner):
                 continue  # "to say i wasnt college material" (but "feed and seed" is one name)
             s = ln.body_start + m.start("o")

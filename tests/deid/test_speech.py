@@ -43,6 +43,19 @@ MUST_FIND = [
         "DATE",
     ),
     ("c: the funeral was the ninth of june", "ninth of june", "DATE"),
+    # names after "goes by", "his brother is", a spelling note, a relation and a list
+    ("caller: my kid goes by river now", "river", "NAME"),
+    ("caller: his brother is will which is confusing", "will", "NAME"),
+    ("counselor: grace with an e\ncaller: yep", "grace", "NAME"),
+    ("c: my mom hanh moved in with us on the first", "hanh", "NAME"),
+    ("caller: my two kids amir and zuri and sometimes my mom", "zuri", "NAME"),
+    # a church by its denomination, a numbered school
+    (
+        "caller: i sat in the parking lot of first baptist for two hours",
+        "first baptist",
+        "ORGANIZATION",
+    ),
+    ("caller: she's at school twenty now", "school twenty", "ORGANIZATION"),
     ("c: we were there from like september to january", "september", "DATE"),
     ("c: we were there from like september to january", "january", "DATE"),
     ("c: um the ninth no wait the tenth it was the tenth", "ninth", "DATE"),

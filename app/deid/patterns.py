@@ -394,6 +394,35 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+LOCAL_JOINERS = wl._set("dot, underscore, dash, hyphen, period")
+
+
+def _spelled_local_start(text: str, s: int) -> int:
+    """Where a spoken local part begins when it is spelled or joined ("b a r b dot a c o s t a
+    at ...", "big underscore papi underscore thirty two at ..."): back over single letters,
+    number words and the words that join them."""
+    for _ in range(24):
+        prev = re.search(r"([A-Za-z0-9]+)\s+$", text[max(0, s - 20) : s])
+        if not prev:
+            break
+        w = prev.group(1).lower()
+        first = re.match(r"[A-Za-z0-9]+", text[s:])
+        head = first.group(0).lower() if first else ""
+        single = len(w) == 1 and len(head) == 1
+        if single and w == "i":  # "x i o m a r a": a letter only inside a spelled run
+            pp = re.search(
+                r"(?:^|\s)([A-Za-z0-9]+)\s+$", text[max(0, s - 24) : s - len(prev.group(0))]
+            )
+            single = pp is not None and len(pp.group(1)) == 1
+        if w in LOCAL_JOINERS or head in LOCAL_JOINERS or single:
+            if w in SPOKEN_LOCAL_STOP and w not in LOCAL_JOINERS and not single:
+                break
+            s -= len(prev.group(0))
+            continue
+        break
+    return s
+
+
 def contacts(text: str) -> Iterator[Candidate]:
     """Emails, URLs, IP addresses and social handles."""
     for m in EMAIL_RE.finditer(text):
@@ -411,7 +440,7 @@ def contacts(text: str) -> Iterator[Candidate]:
                 if not prev or prev.group(1).lower() in SPOKEN_LOCAL_STOP:
                     break
                 s -= len(prev.group(0))
-        yield Candidate(s, m.end(), "EMAIL", "EMAIL", 4)
+        yield Candidate(_spelled_local_start(text, s), m.end(), "EMAIL", "EMAIL", 4)
     for m in URL_RE.finditer(text):
         s, e = _trim(text, m.start(), m.end())
         frag = text[s:e]

@@ -37,6 +37,11 @@ WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 LABEL_RE = re.compile(r"^[ \t]*(?:\[[\d:.]+\][ \t]*)?[^\s:][^:\n]{0,30}:[ \t]", re.M)
 
 
+def number_prefix(text: str, c: Candidate) -> bool:
+    """A word before a number ("PSY 28814", "Unit 4B") is left to the number's own finding."""
+    return re.match(r"[ \t#-]*\d", text[c.end : c.end + 4]) is not None
+
+
 def judged(c: Candidate) -> bool:
     """Findings of the broad rules: names, places and organizations of priority 1 or 2 (the
     learned token layer's own findings, priority 0, and strong cues or patterns are not)."""
@@ -185,7 +190,7 @@ def filter_findings(
     density, talk = clinical_density(text), talk_like(text)
     out = []
     for c in found:
-        if judged(c) and not keep(c):
+        if judged(c) and not keep(c) and not number_prefix(text, c):
             s = model.scores(features(text, c, gz, density, talk))
             if s[DROP] - s[KEEP] > MARGIN:
                 continue

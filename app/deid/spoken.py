@@ -399,13 +399,17 @@ DOTTED_NUMBERS_RE = re.compile(
 URL_STOP = (
     r"(?:like|at|is|its|the|um|uh|on|to|from|page|site|called|go|visit|and|or|a|my|her|his|link)"
 )
+# Words that end a path said aloud ("slash intake and then ..."): the next clause begins.
+PATH_STOP = r"(?:and|i|to|thats|that's|it|its|or|so|on|if|please|is|was|but|then|um|uh|okay|ok)"
 SPOKEN_URL_RE = re.compile(
-    rf"\b(?!{URL_STOP}\s)(?:www\s+dot\s+)?[a-z0-9-]+(?:\s+(?!dot\b|{URL_STOP}\b)[a-z0-9-]+){{0,2}}?"
+    rf"\b(?!{URL_STOP}\s)(?:(?:www|w\s+w\s+w)\s+dot\s+)?[a-z0-9-]+"
+    rf"(?:\s+(?!dot\b|{URL_STOP}\b)[a-z0-9-]+){{0,3}}?"
     r"\s+dot\s+(?:com|org|net|edu|gov|io|"
     r"co|us|me|ly|app|shop|info|biz|tv|church|life|live|online|site|store|health|care|page|ee|gg|"
     r"to|link|bio)"
-    r"(?:\s+slash\s+[a-z0-9_.-]+(?:\s+[a-z]+(?=\s+(?:and|i|to|thats|it|or|so)\b|\s*$))?)*\b",
-    re.I,
+    rf"(?:\s+slash\s+[a-z0-9_.-]+(?:\s+(?!slash\b|{PATH_STOP}\b)[a-z0-9]+){{0,4}}?"
+    rf"(?=\s+slash\b|\s+{PATH_STOP}\b|\s*[,.?!]|\s*$))*\b",
+    re.I | re.M,
 )
 
 
@@ -501,8 +505,50 @@ ON_PLATFORM_RE = re.compile(
 )
 
 
+PLATFORMS = (
+    r"twitch|tiktok|insta|instagram|snap|snapchat|discord|reddit|twitter|youtube|xbox|roblox|"
+    r"steam|kick|threads|venmo|cash\s*app|fortnite|psn"
+)
+HANDLE_END = (
+    r"(?=\s+(?:on|who|that|and|but|he|she|they|with|is|was|i|it|its|so|because|if|or|um|uh)\b"
+    r"|\s*[,.?!]|\s*$)"
+)
+# "he's on twitch as xx dark paladin xx", "my channel is sleepy ghost tv on twitch", "an account
+# called cloud chaser nine nine", "u slash throwaway sad dad eighty one", "dollar sign k dot
+# reyes", "her insta is at weird kid walt": a handle of several words after its cue.
+PLATFORM_HANDLE_RE = re.compile(
+    rf"(?:\bon\s+(?:{PLATFORMS})\s+as|\b(?:channel|stream|account|profile|page|username|"
+    r"handle|gamertag|tag)\s+(?:name\s+)?(?:is|was|its|it's|called|named)(?:\s+like)?"
+    rf"|\b(?:{PLATFORMS})\s+(?:is|was|its|it's)\s+at|\b(?:account|user|channel|page)\s+"
+    r"(?:called|named))\s+(?:at\s+)?"
+    rf"(?P<h>[a-z0-9]+(?:\s+[a-z0-9]+){{0,5}}?){HANDLE_END}"
+    r"|\bu\s+slash\s+(?P<r>[a-z0-9]+(?:\s+[a-z0-9]+){0,5}?)"
+    + HANDLE_END
+    + r"|\bdollar\s+sign\s+(?P<d>[a-z0-9]+(?:\s+(?:dot|underscore)?\s*[a-z0-9]+){0,5}?)"
+    + HANDLE_END,
+    re.I | re.M,
+)
+
+
 def spoken_handles(text: str) -> Iterator[Candidate]:
     yield from underscores(text)
+    from app.deid.gazetteers import load
+
+    common = load().common
+    for m in PLATFORM_HANDLE_RE.finditer(text):
+        g = "h" if m.group("h") else "r" if m.group("r") else "d"
+        words = m.group(g).lower().split()
+        if words[0] in ("the", "a", "my", "his", "her", "private", "public", "deleted", "gone"):
+            continue
+        lead = text[m.start() : m.start(g)].lower()
+        strong = g != "h" or re.search(r"\bas\s+$|\bat\s+$", lead) is not None
+        numbered = any(re.fullmatch(NUMBER_WORD, w) for w in words)
+        on_platform = re.match(rf"\s+on\s+(?:{PLATFORMS})\b", text[m.end(g) :], re.I)
+        rare = any(w not in common for w in words)
+        if not (strong or numbered or on_platform or rare) or words[0] in ("called", "named"):
+            continue
+        s0 = m.start() if g in ("r", "d") else m.start(g)
+        yield Candidate(s0, m.end(g), "HANDLE", "HANDLE", 3)
     for m in ON_PLATFORM_RE.finditer(text):
         from app.deid.gazetteers import load
 

@@ -49,6 +49,32 @@ MUST_FIND = [
     ("counselor: grace with an e\ncaller: yep", "grace", "NAME"),
     ("c: my mom hanh moved in with us on the first", "hanh", "NAME"),
     ("caller: my two kids amir and zuri and sometimes my mom", "zuri", "NAME"),
+    # handles, web addresses and emails said aloud, spelled or joined
+    ("c: yeah hes on twitch as xx dark paladin xx and he shows up", "xx dark paladin xx", "HANDLE"),
+    ("c: my channel is sleepy ghost tv on twitch", "sleepy ghost tv", "HANDLE"),
+    (
+        "c: an account called cloud chaser nine nine who sells them",
+        "cloud chaser nine nine",
+        "HANDLE",
+    ),
+    ("c: her insta is at weird kid walt", "weird kid walt", "HANDLE"),
+    (
+        "c: its w w w dot new leaf recovery dot org slash intake and then",
+        "w w w dot new leaf",
+        "URL",
+    ),
+    ("c: the gofundme dot com slash f slash justice for andre", "justice for andre", "URL"),
+    (
+        "c: its zoom dot us slash j slash eight eight two four one",
+        "eight eight two four one",
+        "URL",
+    ),
+    ("caller: its b a r b dot a c o s t a at outlook dot com", "b a r b dot a c o s t a", "EMAIL"),
+    (
+        "c: its big underscore papi underscore thirty two at hotmail dot com",
+        "big underscore",
+        "EMAIL",
+    ),
     # a church by its denomination, a numbered school
     (
         "caller: i sat in the parking lot of first baptist for two hours",
@@ -154,6 +180,10 @@ MUST_FIND += [
 ]
 
 MUST_NOT_FLAG = [
+    # descriptions of a page or channel, not its name
+    "c: the page is called grief support and it helps",
+    "c: my channel is like gaming stuff mostly",
+    "c: my account is private now so nobody sees it",
     "c: we did ten twenty thirty minutes on the bike",
     "c: five four three two one and then i breathe",
     "c: it costs forty thousand a year and i can't",

@@ -39,7 +39,16 @@ def examples(rows: list[dict]) -> list[tuple[list[str], str]]:
     seen: list[tuple[str, list]] = []
 
     def record(text, found, gz_, keep):  # type: ignore[no-untyped-def]
-        seen.append((text, [c for c in found if phrases.judged(c) and not keep(c)]))
+        seen.append(
+            (
+                text,
+                [
+                    c
+                    for c in found
+                    if phrases.judged(c) and not keep(c) and not phrases.number_prefix(text, c)
+                ],
+            )
+        )
         return found
 
     real_filter, real_model = phrases.filter_findings, learned.load_model

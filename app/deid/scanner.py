@@ -68,6 +68,7 @@ def _merge_same_type(cands: list[Candidate]) -> list[Candidate]:
 
 
 JOIN_GAP_RE = re.compile(r"[ \t]+(?:of|of the|at|at the|on)[ \t]+", re.I)
+BRANCH_GAP_RE = re.compile(r"[ \t]+(?:on|in|at|off|of|off of)[ \t]+(?:the[ \t]+)?", re.I)
 AND_GAP_RE = re.compile(r"[ \t]*(?:and|&)[ \t]+", re.I)
 CORNER_BEFORE_RE = re.compile(
     r"(?:\bat|\bon|\bcorner\s+of|\boff(?:\s+of)?|\bnear|\bby|\bcross(?:ing)?)\s+(?:the\s+)?$", re.I
@@ -86,6 +87,14 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
             same = prev.type == c.type and c.type in ("LOCATION", "ORGANIZATION")
             corner = CORNER_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start)
             street = "LOCATION" in (prev.type, c.type)
+            branch = (
+                prev.type == "ORGANIZATION"
+                and c.type == "LOCATION"
+                and BRANCH_GAP_RE.fullmatch(gap) is not None
+            )  # "walmart on south broadway", "st luke's in twin falls": one branch
+            if branch:
+                out[-1] = Candidate(prev.start, c.end, "ORGANIZATION", prev.label, prev.priority)
+                continue
             if (same and JOIN_GAP_RE.fullmatch(gap)) or (
                 places and street and corner and AND_GAP_RE.fullmatch(gap)
             ):

@@ -58,7 +58,7 @@ STILL_FOUND = [
     ("C: My son ROWAN won't talk to me.", "ROWAN", "NAME"),
     ("Dr. Raith-Moss, Licensed Psychologist #PSY 28814", "PSY", None),
     # a branch named with its place, and local branches of national groups
-    ("C: I work nights at the VA in Palo Alto now.", "Palo Alto", "LOCATION"),
+    ("C: I work nights at the VA in Palo Alto now.", "Palo Alto", None),
     ("C: the group at the kenosha ymca was good", "ymca", "ORGANIZATION"),
     # a quoted nickname, and a venue called "The ..."
     ('C: Everyone at the shop calls him "Big Mike" now.', "Big Mike", "NAME"),

@@ -49,6 +49,9 @@ HELD_OUT = (
     "deid_final24",
     "deid_final29",
     "deid_final30",
+    "deid_final35",
+    "deid_final36",
+    "deid_final37",
 )
 
 

@@ -218,7 +218,7 @@ def _phrase_match(ctx: Ctx, i: int, index: dict[str, list[tuple[str, ...]]], nee
             if j and not PHRASE_GAP_RE.fullmatch(ctx.gap(ctx.toks[i + j - 1], tj)):
                 ok = False
                 break
-            if need_cap and not (tj.cap or tj.lower_line or w in PARTICLES):
+            if need_cap and not (tj.cap or tj.names_lower or w in PARTICLES):
                 ok = False
                 break
         if ok:
@@ -240,7 +240,7 @@ def mark_blocked(ctx: Ctx) -> None:
             i += k
             continue
         k = _phrase_match(ctx, i, gz.region_tokens, need_cap=True)
-        if k and (t.cap or t.lower_line):
+        if k and (t.cap or t.names_lower):
             ctx.region.update(range(i, i + k))
             i += k
             continue
@@ -508,7 +508,7 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
         strong_cue = t.cap and not _is_acronym(t) and ctx.cue_before(i, STRONG_NAME_IDX)
         if i in ctx.region or lw in HARD_STOP or lw in wl.MONTHS:
             if (
-                (cue and (t.cap or t.lower_line) and lw in CUE_OVERRIDABLE)
+                (cue and (t.cap or t.names_lower) and lw in CUE_OVERRIDABLE)
                 or (_strong_title_before(ctx, i) and lw not in wl.NEVER_NAMES)
                 or (
                     # "When did you last see Jordan?": a place that is a common given name,
@@ -593,7 +593,7 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
                 scores[i] = 0  # a middle initial is handled when grouping
         elif not t.cap:
             if (
-                t.lower_line
+                t.names_lower
                 and _strong_title_before(ctx, i)
                 and lw not in wl.STOP_AFTER_CUE
                 and lw not in wl.AUX_WORDS
@@ -614,24 +614,26 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
                 if lw in gz.frequent or (p is not None and p.lower in ARTICLES):
                     continue  # "nobody ever said", "the guy said": words, not names
                 if (
-                    (cue and not is_cw and (t.lower_line or is_fn))
-                    or (cue and t.lower_line and is_fn and not modal and not comma and len(lw) >= 3)
-                    or (t.lower_line and is_fn and _verb_after(ctx, i, wl.STRICT_SAY_VERBS))
+                    (cue and not is_cw and (t.names_lower or is_fn))
+                    or (
+                        cue and t.names_lower and is_fn and not modal and not comma and len(lw) >= 3
+                    )
+                    or (t.names_lower and is_fn and _verb_after(ctx, i, wl.STRICT_SAY_VERBS))
                 ):
                     scores[i] = 2
-                elif t.lower_line and is_fn and tier == 1 and len(lw) >= 3:
+                elif t.names_lower and is_fn and tier == 1 and len(lw) >= 3:
                     scores[i] = 1  # "with art and kayden": a name only beside another name
                 continue
             if lw in wl.LOWER_NOT_NAMES or len(lw) < 3:
                 continue
             prev = ctx.prev(i)
             if (
-                (cue and (t.lower_line or is_fn))
-                or (t.lower_line and is_fn and (tier == 1 or len(lw) >= 4))
+                (cue and (t.names_lower or is_fn))
+                or (t.names_lower and is_fn and (tier == 1 or len(lw) >= 4))
                 or (is_fn and tier == 1 and prev is not None and prev.lower in wl.NAME_CUE_BEFORE)
             ):
                 scores[i] = 2
-            elif t.lower_line and rank and rank <= 20000:
+            elif t.names_lower and rank and rank <= 20000:
                 verbs = wl.NAME_VERBS_AFTER | {"is", "was", "has"}
                 scores[i] = 2 if t.possessive or _verb_after(ctx, i, verbs) else 1
     # Second pass: pairs ("Maggie and Will") and neighbours lift weak tokens.
@@ -662,7 +664,7 @@ def name_spans(ctx: Ctx, scores: dict[int, int]) -> list[Candidate]:
             if not WS_RE.fullmatch(gap):
                 break
             k = nxt.idx
-            if scores.get(k, 0) >= 1 and (nxt.cap == toks[i].cap or toks[i].lower_line):
+            if scores.get(k, 0) >= 1 and (nxt.cap == toks[i].cap or toks[i].names_lower):
                 members.append(k)
                 j = k
                 continue
@@ -737,7 +739,7 @@ def cities(ctx: Ctx) -> list[Candidate]:
         k = _phrase_match(ctx, i, gz.city_first_tokens, need_cap=True)
         # A city written in lower case in a line with capitals ("I live in sacramento now", as
         # some speech recognizers write) needs a place cue before it and no ordinary word in it.
-        lower_in_cased = not t.cap and not t.lower_line
+        lower_in_cased = not t.cap and not t.names_lower
         if not k:
             i += 1
             continue
@@ -769,7 +771,7 @@ def cities(ctx: Ctx) -> list[Candidate]:
         if k > 1:
             keep = all(ctx.toks[j].cap for j in range(i, i + k)) or (
                 # "cut off", "gave up": a phrasal verb, not a town, without a place cue
-                t.lower_line and (cue_strong or last.lower not in PARTICLE_TAILS)
+                t.names_lower and (cue_strong or last.lower not in PARTICLE_TAILS)
             )
             prio = 3
         elif (
@@ -783,7 +785,7 @@ def cities(ctx: Ctx) -> list[Candidate]:
         elif (
             (not is_cw and not is_name and t.cap and not t.sent_start and pop >= 20000)
             or (not is_cw and not is_name and t.cap and pop >= 100000)
-            or (t.lower_line and not is_cw and not is_name and pop >= 100000)
+            or (t.names_lower and not is_cw and not is_name and pop >= 100000)
         ):
             keep = True
         if lower_in_cased:
@@ -861,7 +863,7 @@ def orgs(ctx: Ctx) -> list[Candidate]:
         emp_cue = ctx.cue_before(i, EMPLOYER_IDX, skip)
         sch_cue = ctx.cue_before(i, SCHOOL_IDX, skip)
         team_cue = ctx.cue_before(i, TEAM_IDX, skip)
-        k = _phrase_match(ctx, i, brands, need_cap=not t.lower_line)
+        k = _phrase_match(ctx, i, brands, need_cap=not t.names_lower)
         if k:
             key = " ".join(toks[j].lower for j in range(i, i + k))
             preps = ("at", "for", "from", "to", "with", "by")
@@ -869,7 +871,7 @@ def orgs(ctx: Ctx) -> list[Candidate]:
             prep = p is not None and (
                 p.lower in preps or (p.lower == "the" and pp is not None and pp.lower in preps)
             )
-            if not prep and t.lower_line:
+            if not prep and t.names_lower:
                 # "at the uh the chick fil a", "at the um starbucks": skip fillers back to "at".
                 k2 = 1
                 q = ctx.prev(i, k2)
@@ -877,7 +879,7 @@ def orgs(ctx: Ctx) -> list[Candidate]:
                     k2 += 1
                     q = ctx.prev(i, k2)
                 prep = k2 > 1 and q is not None and q.lower in preps
-            if (t.cap or t.lower_line) and (
+            if (t.cap or t.names_lower) and (
                 emp_cue
                 or (prep and key not in wl.CUE_ONLY_BRANDS)
                 or (
@@ -911,7 +913,7 @@ def orgs(ctx: Ctx) -> list[Candidate]:
                 continue  # cities are handled (with their own label) by cities()
             label = "EMPLOYER" if emp_cue else ("TEAM" if team_cue else "SCHOOL")
             out.append(Candidate(t.start, toks[i + k - 1].end, "ORGANIZATION", label, 3))
-        elif t.lower_line and emp_cue:
+        elif t.names_lower and emp_cue:
             lw = t.lower
             if lw not in gz.common and lw not in wl.STOP_AFTER_CUE and len(lw) > 2:
                 end = t.end
@@ -935,7 +937,7 @@ def lower_places(ctx: Ctx) -> list[Candidate]:
     suffixes = {"park", "mall", "lake", "plaza", "apartments", "cemetery", "station", "beach",
                 "heights", "village", "center", "market", "pier", "bridge"}  # fmt: skip
     for t in ctx.toks:
-        if not t.lower_line or t.lower not in suffixes:
+        if not t.names_lower or t.lower not in suffixes:
             continue
         words: list[Token] = []
         k = 1
@@ -962,7 +964,7 @@ def lower_schools(ctx: Ctx) -> list[Candidate]:
     out: list[Candidate] = []
     school_words = {"high", "middle", "elementary", "academy", "prep"}
     for t in ctx.toks:
-        if not t.lower_line or t.lower not in school_words:
+        if not t.names_lower or t.lower not in school_words:
             continue
         p = ctx.prev(t.idx)
         if p is None or (p.lower in gz.common and p.lower not in gz.first):

@@ -297,7 +297,7 @@ def detect(
     run_label = ""
     tags = tag(text, tokens, gz, model)
     # Lines that use capitals at all (a capital "I" is enough to show it).
-    cased_lines = {t.line for t in tokens if t.cap and not t.in_label}
+    cased_lines = {t.line for t in tokens if t.cap and not t.in_label and not t.names_lower}
 
     def close() -> None:
         if not run:

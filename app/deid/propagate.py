@@ -71,7 +71,7 @@ def propagate(
     for i, t in enumerate(tokens):
         key = t.lower
         plural = False
-        if key not in index and t.lower_line and key.endswith("s") and (key[:-1],) in strings:
+        if key not in index and t.names_lower and key.endswith("s") and (key[:-1],) in strings:
             key, plural = key[:-1], True  # "jakes mom" in speech-recognized text
         for words in index.get(key, ()):
             k = len(words)
@@ -105,7 +105,7 @@ def _single_ok(t: Token, tokens: list[Token], orig: str, gz: Gazetteers) -> bool
         return False  # "India" the daughter, then "grew up in India" the country
     if ls not in gz.common and ls not in wl.MONTHS and ls not in wl.LOWER_NOT_NAMES:
         return True
-    if t.text != orig and not (t.lower_line and orig.islower()):
+    if t.text != orig and not (t.names_lower and orig.islower()):
         return False
     nxt = tokens[t.idx + 1] if t.idx + 1 < len(tokens) else None
     nxt_same = nxt is not None and nxt.line == t.line

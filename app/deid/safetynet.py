@@ -918,7 +918,7 @@ def lower_lines(text: str, toks: list[Token], gz: Gazetteers) -> list[Candidate]
     out: list[Candidate] = []
     seen: set[int] = set()
     for t in toks:
-        if not t.lower_line or t.line in seen:
+        if not t.names_lower or t.line in seen:
             continue
         seen.add(t.line)
         ln_start = t.start

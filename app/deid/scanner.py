@@ -367,7 +367,7 @@ def scan(text: str) -> list[Finding]:
     cands += spoken.spoken_handles(text)
     cands += spoken.exits(text)
     # Lines written without capitals (speech recognition) get the case-insensitive variants.
-    lower_lines = {t.line for t in tokens if t.lower_line}
+    lower_lines = {t.line for t in tokens if t.names_lower}
     for li in sorted(lower_lines):
         ln = lines[li]
         seg = text[ln.start : ln.end]
@@ -387,7 +387,7 @@ def scan(text: str) -> list[Finding]:
     cands += loose.small_places(text, gz)
     cands += loose.extend_of(text, cands)
     cands += safetynet.detect(text, tokens, lines, gz)
-    cands += speech.detect(text, lines, gz)
+    cands += speech.detect(text, lines, gz, {t.line for t in tokens if t.names_lower})
     cands += learned.detect(text, tokens, gz, [(c.start, c.end) for c in cands])
     cands = _drop_famous_and_titles(text, cands, tokens)
     found = resolve(cands)

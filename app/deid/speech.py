@@ -202,8 +202,12 @@ INITIALS_NICK_RE = re.compile(
 )
 
 
-def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
-    """Name candidates from the cues above (lower-case lines, and name answers in any case)."""
+def detect(
+    text: str, lines: list[Line], gz: Gazetteers, lower_lines: set[int] | None = None
+) -> list[Candidate]:
+    """Name candidates from the cues above (lower-case lines, and name answers in any case).
+    ``lower_lines`` are the lines read as a recognizer's, with names in lower case (by default,
+    the lines without capitals)."""
     out: list[Candidate] = []
     for m in INITIALS_NICK_RE.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
@@ -215,7 +219,7 @@ def detect(text: str, lines: list[Line], gz: Gazetteers) -> list[Candidate]:
             out.append(Candidate(m.start("n"), m.end("n"), "NAME", "NAME", 2))
     for i, ln in enumerate(lines):
         body = text[ln.body_start : ln.end]
-        lower = body == body.lower()
+        lower = body == body.lower() or (lower_lines is not None and i in lower_lines)
         if i > 0:
             prev = lines[i - 1]
             if NAME_QUESTION_RE.search(text[prev.body_start : prev.end]):

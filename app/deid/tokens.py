@@ -31,6 +31,9 @@ class Token:
     lower_line: bool
     possessive: bool
     is_digit: bool
+    # The line has capitals only where a sentence opens and in "I": some recognizers write it
+    # so and leave names in lower case ("I met her at maple grove elementary.").
+    names_lower: bool = False
 
 
 @dataclass(slots=True)
@@ -129,10 +132,36 @@ def tokenize(text: str) -> tuple[list[Token], list[Line]]:
                     or ENUM_RE.search(text, max(body0, t.start - 8), t.start) is not None
                 )  # "(laughs) Tell me", "(2) Around minute 30": the item opens a sentence
             prev_end = t.end + (2 if t.possessive else 0)
+        mid_caps = sum(1 for t in body if t.cap and not t.sent_start and t.lower not in I_FORMS)
+        for t in line_tokens:
+            t.names_lower = lower_line or (len(body) >= 3 and mid_caps == 0)
         tokens.extend(line_tokens)
+    # Lines with capitals only at sentence openings are read as a recognizer's (names in lower
+    # case) only when some lower-case word there is a proper name that is no ordinary word
+    # ("jonah", "scottsdale"); typed text written that way keeps the cased reading.
+    if not any(_proper_lower(t) for t in tokens if t.names_lower and not t.lower_line):
+        for t in tokens:
+            t.names_lower = t.lower_line
     for i, t in enumerate(tokens):
         t.idx = i
     return tokens, lines
+
+
+I_FORMS = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"})
+
+
+def _proper_lower(t: Token) -> bool:
+    from app.deid.gazetteers import load
+
+    gz = load()
+    w = t.lower
+    if t.cap or len(w) < 3 or not w.isalpha() or w in gz.common:
+        return False
+    return (
+        w in gz.first
+        or 0 < gz.surname_rank.get(w, 0) <= 5000
+        or gz.cities.get(w, (0, ""))[0] >= 20000
+    )
 
 
 ENUM_RE = re.compile(r"(?:^|[\s.;:])\(?(?:\d{1,2}|[a-hA-H])\)[ \t]+$")

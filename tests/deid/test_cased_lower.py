@@ -24,6 +24,29 @@ MUST_FIND = [
     ("C: my brother TJ came by last night", "TJ", "NAME"),
 ]
 
+# Transcripts with capitals only at sentence openings and in "I", that leave names in lower case:
+# once one lower-case word there is a proper name, the lines are read as a recognizer's.
+RECOGNIZER_STYLE = (
+    "SPEAKER_01: It's good I think. I'm doing intake at sunrise animal hospital in cape coral. "
+    "My boss bettina is nice.\nSPEAKER_00: And your brother? SPEAKER_01: tomasz moved back."
+)
+
+
+def test_names_left_in_lower_case_by_a_recognizer_are_found() -> None:
+    found = {f.text for f in scan(RECOGNIZER_STYLE)}
+    assert {"bettina", "tomasz"} <= found
+    assert any("sunrise animal hospital" in f for f in found)
+    assert any("cape coral" in f for f in found)
+
+
+def test_typed_text_with_plain_lower_case_words_keeps_the_cased_reading() -> None:
+    text = (
+        "C: I went to the farmer's market. The psychiatrist waitlist is long. "
+        "We joined a book club."
+    )
+    assert scan(text) == []
+
+
 NOT_FLAGGED = [
     # ordinary words, contractions and products after the same cues
     "C: I talked to mom about it and she's so behind on everything.",

@@ -42,7 +42,7 @@ MUST_FIND = [
     ("C: they admitted me at northgate behavioral", "northgate", None),
     ("C: she was born at st josephs like me", "st josephs", None),
     # E. places
-    ("C: meet at the diner on main and third", "main and third", "LOCATION"),
+    ("C: meet at the diner on main and third", "main and third", None),
     ("C: she lives on grove st now", "grove st", "LOCATION"),
     ("C: Send it to Salem, Oregon 97301 please.", "97301", "LOCATION"),
     ("C: We grew up in Powder-Ridge, near the mill.", "Powder-Ridge", "LOCATION"),

@@ -184,7 +184,28 @@ def _widen(text: str, c: Candidate) -> Candidate:
         m = INITIAL_BEFORE_RE.search(text, max(0, c.start - 3), c.start)
         if m and text[c.start : c.start + 1].isupper():
             return Candidate(m.start(), c.end, c.type, c.label, c.priority)
+    if c.type == "LOCATION" and c.label == "CITY":
+        m = DIRECTION_BEFORE_RE.search(text, max(0, c.start - 8), c.start)
+        if m:  # "north nashville", "East Tucson": the part of town is part of the place
+            return Candidate(m.start(), c.end, c.type, c.label, c.priority)
+    if c.type == "PHONE":
+        m = EXTENSION_RE.match(text, c.end)
+        if m:  # "... extension two two four"
+            return Candidate(c.start, m.end(), c.type, c.label, c.priority)
+    if c.type == "ID":
+        m = SPELLED_PREFIX_RE.search(text, max(0, c.start - 16), c.start)
+        if m:  # "n h s dash four four one seven zero": the letters read before the digits
+            return Candidate(m.start(), c.end, c.type, c.label, c.priority)
     return c
+
+
+DIRECTION_BEFORE_RE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+$")
+EXTENSION_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:extension|ext\.?|x)[ \t]*(?:\d{1,5}|(?:(?:zero|oh|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b[ \t]*)+)",
+    re.I,
+)
+SPELLED_PREFIX_RE = re.compile(r"(?<![\w'’])(?:[a-zA-Z][ \t]+){1,3}(?:dash[ \t]+)?$")
 
 
 INSTRUMENT_TAIL_RE = re.compile(

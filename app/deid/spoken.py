@@ -510,7 +510,8 @@ PLATFORMS = (
     r"steam|kick|threads|venmo|cash\s*app|fortnite|psn"
 )
 HANDLE_END = (
-    r"(?=\s+(?:on|who|that|and|but|he|she|they|with|is|was|i|it|its|so|because|if|or|um|uh)\b"
+    r"(?=\s+(?:on|who|that|and|but|he|she|they|with|is|was|i|it|its|so|because|if|or|um|uh|"
+    r"like|there|when|where|right|now|which|has|had|and)\b"
     r"|\s*[,.?!]|\s*$)"
 )
 # "he's on twitch as xx dark paladin xx", "my channel is sleepy ghost tv on twitch", "an account
@@ -530,8 +531,33 @@ PLATFORM_HANDLE_RE = re.compile(
 )
 
 
+# "someone called cloud chaser nine nine": a name said with numbers is a handle.
+NUMBERED_NAME_RE = re.compile(
+    r"\b(?:someone|somebody|guy|girl|person|user|account|profile|kid)\s+(?:called|named|"
+    rf"going\s+by|goes\s+by)\s+(?P<h>[a-z]+(?:\s+[a-z]+){{0,3}}?(?:\s+{NUMBER_WORD})+)\b",
+    re.I,
+)
+# "there's a tiktok account ... it's at weird kid walt": "at" before words, said of an account.
+ITS_AT_RE = re.compile(
+    r"\b(?:it['’]?s|it\s+is|its|is)\s+at\s+(?P<h>[a-z0-9]+(?:\s+[a-z0-9]+){0,4}?)" + HANDLE_END,
+    re.I | re.M,
+)
+ACCOUNT_TALK_RE = re.compile(
+    rf"\b(?:{PLATFORMS}|account|page|profile|username|handle|channel)\b", re.I
+)
+
+
 def spoken_handles(text: str) -> Iterator[Candidate]:
     yield from underscores(text)
+    for m in NUMBERED_NAME_RE.finditer(text):
+        yield Candidate(m.start("h"), m.end("h"), "HANDLE", "HANDLE", 3)
+    for m in ITS_AT_RE.finditer(text):
+        if ACCOUNT_TALK_RE.search(text, max(0, m.start() - 80), m.start()) and not re.match(
+            r"(?:the|a|an|my|his|her|home|work|school|church|least|most|first|night|noon)\b",
+            m.group("h"),
+            re.I,
+        ):
+            yield Candidate(m.start("h"), m.end("h"), "HANDLE", "HANDLE", 3)
     from app.deid.gazetteers import load
 
     common = load().common

@@ -75,6 +75,20 @@ MUST_FIND = [
         "big underscore",
         "EMAIL",
     ),
+    (
+        "caller: a tiktok account making fun of my son it's at weird kid walt like",
+        "kid walt",
+        "HANDLE",
+    ),
+    ("caller: messages from someone called cloud chaser nine nine who's", "chaser nine", "HANDLE"),
+    # an extension, letters read before a number, a part of town
+    (
+        "c: call three oh three five five five zero one six zero extension two two four",
+        "extension two two four",
+        "PHONE",
+    ),
+    ("c: my number is n h s dash four four one seven zero", "n h s dash", "ID"),
+    ("c: she lives in north nashville now", "north nashville", "LOCATION"),
     # a church by its denomination, a numbered school
     (
         "caller: i sat in the parking lot of first baptist for two hours",

@@ -271,12 +271,16 @@ def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if text[c.end : c.end + 1] == ":" and re.search(r"(?:^|[.;|]\s+)$", text[line_start : c.start]):
+    numbered = re.match(r"[ \t]+\d{1,3}[ \t]*:", text[c.end : c.end + 8])  # "Call 3:"
+    if (text[c.end : c.end + 1] == ":" or numbered) and re.search(
+        r"(?:^|[.;|]\s+)$", text[line_start : c.start]
+    ):
+        parts = [p for w in words for p in w.split("-") if p]
         return all(
-            (w.lower() in gz.common or FIELD_NOUN_RE.search(w.lower()) is not None)
-            and w.lower() not in gz.first
-            and not 0 < gz.surname_rank.get(w.lower(), 0) <= 5000  # "Hill:" may be a speaker
-            for w in words
+            (p.lower() in gz.common or FIELD_NOUN_RE.search(p.lower()) is not None)
+            and p.lower() not in gz.first
+            and not 0 < gz.surname_rank.get(p.lower(), 0) <= 5000  # "Hill:" may be a speaker
+            for p in parts
         )  # a field label at the start of a line or after a sentence
     if not all(_ordinary(w, gz) for w in words):
         return False
@@ -314,8 +318,37 @@ def parenthetical_citation(text: str, c: Candidate, gz: Gazetteers) -> bool:
         if len(names) == 1 and names[0].lower() in gz.first:
             return False
         before = re.search(r"([A-Za-z'’-]+)\W*$", text[max(0, m.start() - 30) : m.start()])
-        return not (before and before.group(1).lower() in wl.RELATION_WORDS)
+        if before and before.group(1).lower() in wl.RELATION_WORDS:
+            return False
+        # A citation shows itself: "&", "et al." or a year, a known theorist among the names,
+        # or a method, term or title just before the bracket ("the Body Project (Stice)"),
+        # not "Two cats (Mittens, Jasper)" or "Team (Obi, Ramírez)".
+        inner = m.group(0)
+        if "&" in inner or "et al" in inner or re.search(r"\d{4}", inner):
+            return True
+        if any(n.lower() in wl.THEORISTS for n in names):
+            return True
+        if not before:
+            return False
+        w = before.group(1)
+        return (
+            w.lower() in METHOD_WORDS
+            or (w.isupper() and len(w) >= 2)
+            or (w[0].isupper() and not _opens_sentence(text, m.start() - len(before.group(0))))
+        )
     return False
+
+
+METHOD_WORDS = wl._set(
+    "activation, therapy, treatment, approach, model, framework, protocol, manual, intervention,"
+    "scaling, materials, exercise, worksheet, program, curriculum, technique, skills, training,"
+    "theory, stages, rehearsal, assessment, method, measure, scale, inventory, concept, work,"
+    "anger, grief, exposure, mindfulness, parenting, guide, workbook, principles, phases"
+)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return re.search(r"(?:^|[.!?:;\n])[\s\"“(]*$", text[max(0, pos - 6) : pos]) is not None
 
 
 PER_AUTHOR_RE = re.compile(r"\bper[ \t]+$")
@@ -372,6 +405,16 @@ ROLE_BEFORE_LETTER_RE = re.compile(
     r"[Pp]lan|[Oo]ption|[Ss]ide|[Gg]roup)[ \t]+$"
 )
 GENERIC_ADDRESSEES = wl._set("court, the court, whom it may concern, to whom it may concern")
+# Kinds of court and national services, named alone: they locate no one ("Family Court",
+# "Adult Protective Services", "the 988 Lifeline"); a county or city with them is a finding.
+GENERIC_SERVICES = wl._set(
+    "family court, juvenile court, drug court, probate court, district court, superior court,"
+    "circuit court, municipal court, housing court, traffic court, small claims court,"
+    "legal aid, adult protective services, child protective services, protective services,"
+    "member services, customer service, lifeline, suicide & crisis lifeline, crisis lifeline,"
+    "crisis text line, veterans crisis line, national domestic violence hotline, trevor project,"
+    "nimh, samhsa, ncmec, cybertipline, ncmec cybertipline, social security, medicaid, medicare"
+)
 
 
 def generic_addressee(text: str, c: Candidate) -> bool:
@@ -379,9 +422,9 @@ def generic_addressee(text: str, c: Candidate) -> bool:
     span = text[c.start : c.end]
     if span.lower() not in GENERIC_ADDRESSEES or not span[0].isupper():
         return False
-    return (
-        "whom" in span.lower() or re.search(r"\b(?:the|for|to)[ \t]+$", text[: c.start]) is not None
-    )
+    before = text[max(0, c.start - 20) : c.start]
+    lead = re.search(r"\b(?:the|for|to|honorable)[ \t]+$", before, re.I)
+    return "whom" in span.lower() or lead is not None
 
 
 def role_letter(text: str, c: Candidate) -> bool:
@@ -396,6 +439,45 @@ def role_letter(text: str, c: Candidate) -> bool:
     if m.group(1):
         return ROLE_BEFORE_LETTER_RE.search(m.group(1) + " ") is not None
     return ROLE_BEFORE_LETTER_RE.search(text, max(0, c.start - 14), c.start) is not None
+
+
+def generic_service(text: str, c: Candidate) -> bool:
+    """A kind of court or a national service named alone ("at Legal Aid", "the Family Court"),
+    not the tail of a local one ("washtenaw county circuit court")."""
+    span = text[c.start : c.end]
+    if re.sub(r"^the\s+", "", span.lower().replace("’", "'")) not in GENERIC_SERVICES:
+        return False
+    before = text[max(0, c.start - 16) : c.start]
+    return (
+        re.search(
+            r"(?:^|\n|[.;:,(]|\b(?:the|a|an|at|to|from|with|in|of|on|by|per|call|"
+            r"called|contact|contacted|reviewed|and|or)|\b\d{3})[ \t]*$",
+            before,
+            re.I,
+        )
+        is not None
+    )
+
+
+RATING_BEFORE_RE = re.compile(
+    r"\b(?:mood|distress|pain|anxiety|anger|craving|cravings|urge|urges|sleep|energy|rating|"
+    r"rated|rates|score|scored|suds|intensity|confidence|motivation|readiness|importance|"
+    r"stress|hope|hopefulness|safety|out\s+of|check-in|check-out|average)\b[^.\n]{0,12}$",
+    re.I,
+)
+
+
+def rating_not_date(text: str, c: Candidate) -> bool:
+    """'mood 4/10', 'distress 5/10, down from 7/10': a rating out of ten, not a date; and
+    '6-7 hrs': a range of hours."""
+    span = text[c.start : c.end]
+    hours = re.match(r"\s*(?:hrs?|hours?)\b", text[c.end :]) is not None
+    if re.fullmatch(r"\d{1,2}-\d{1,2}", span) and hours:
+        return True
+    if not re.fullmatch(r"\d{1,2}/10", span):
+        return False
+    before = text[max(0, c.start - 40) : c.start]
+    return RATING_BEFORE_RE.search(before) is not None or re.search(r"\d/10\b", before) is not None
 
 
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
@@ -418,4 +500,6 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or theorist_compound(span, c)
         or opening_adjective(text, c, gz)
         or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and generic_addressee(text, c))
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and generic_service(text, c))
+        or (c.type == "DATE" and rating_not_date(text, c))
     )

@@ -44,6 +44,12 @@ NOT_FLAGGED = [
     "DAS scores: Partner A 88, Partner B 94. Partner A identified flooding; Part A positive.",
     "Letter for Court\nTo the Court:\nTo Whom It May Concern: this letter confirms attendance.",
     "Try Structural Family Therapy moves. Impression: Oppositional Defiant Disorder (F91.3).",
+    # ratings out of ten, ranges of hours, kinds of court and national services, form fields
+    "Check-out: average distress 5/10, down from 7/10 at check-in. Mood 4/10.",
+    "Sleeping 6-7 hrs with trazodone; no naps.",
+    "To the Honorable Court,\nThis letter confirms attendance.",
+    "Have you talked to anyone at Legal Aid? The 988 Lifeline was reviewed.",
+    "Step-down: Residential to IOP\nFollow-up: Psychiatry in 7 days",
     # citations in a note, and a theorist's named work
     "Plan: behavioral activation (Areán), six sessions; exposure per Sloan & Marx.",
     "Group discussed FBT (Lock & Le Grange) and read Chapter 4 (Greenberger & Padesky).",
@@ -81,6 +87,11 @@ STILL_FOUND = [
     ("C: I work at Bright Path Therapy now.", "Bright Path Therapy", None),
     ("c: im outside wyndham court right now", "court", None),
     ("C: My brother J and I went to the lake.", "J", "NAME"),
+    # dates written like ratings, a local court, names in brackets that cite no one
+    ("C: We got married on 4/10 and she left me on 6/12.", "4/10", "DATE"),
+    ("c: the case is in washtenaw county circuit court", "circuit court", None),
+    ("Two cats (Mittens, Jasper) appear healthy.", "Jasper", "NAME"),
+    ("Team (Obi, Ramírez) responded; client agreed to go.", "Ramírez", "NAME"),
     # a person in brackets after a relation
     ("Client's sister (Marisol) attended the session.", "Marisol", "NAME"),
     # a kinship cue before a word that looks like a term

@@ -473,8 +473,14 @@ def _ssn_valid(digits: str) -> bool:
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
+# A credential or record number written with its letters: "RN.489221", "LPCC-S.1804477".
+LETTERED_NUMBER_RE = re.compile(r"(?<![\w.])[A-Z]{2,6}(?:-[A-Z]{1,3})?[.-]\d{5,9}\b")
+
+
 def numbers(text: str) -> Iterator[Candidate]:
     """Phone numbers, SSNs and cue-introduced record/account/licence numbers."""
+    for m in LETTERED_NUMBER_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ID", "ID", 4)
     for m in SSN_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         label = "SSN" if _ssn_valid(digits) else "ID"

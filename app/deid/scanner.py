@@ -188,6 +188,10 @@ def _widen(text: str, c: Candidate) -> Candidate:
         m = DIRECTION_BEFORE_RE.search(text, max(0, c.start - 8), c.start)
         if m:  # "north nashville", "East Tucson": the part of town is part of the place
             return Candidate(m.start(), c.end, c.type, c.label, c.priority)
+    if c.type == "ORGANIZATION":
+        m = DIRECTION_AFTER_RE.match(text, c.end)
+        if m:  # "Lakota East", "westerville north": a school or unit named with a direction
+            return Candidate(c.start, m.end(), c.type, c.label, c.priority)
     if c.type == "PHONE":
         m = EXTENSION_RE.match(text, c.end)
         if m:  # "... extension two two four"
@@ -199,6 +203,9 @@ def _widen(text: str, c: Candidate) -> Candidate:
     return c
 
 
+DIRECTION_AFTER_RE = re.compile(
+    r"[ \t]+(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\b(?![ \t]+(?:of|side|end|coast|shore|bound)\b)"
+)
 DIRECTION_BEFORE_RE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+$")
 EXTENSION_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:extension|ext\.?|x)[ \t]*(?:\d{1,5}|(?:(?:zero|oh|one|two|three|four|"

@@ -22,6 +22,8 @@ MUST_FIND = [
     ("C: My username on the forum is sadgirlwinter. I know.", "sadgirlwinter", "HANDLE"),
     ("C: DJ is my sister's kid. He's with us now.", "DJ", "NAME"),
     ("C: my brother TJ came by last night", "TJ", "NAME"),
+    ("C: Her license is RN.489221 and mine is LPCC-S.1804477.", "LPCC-S.1804477", "ID"),
+    ("C: He plays for Westerville North now.", "Westerville North", None),
 ]
 
 # Transcripts with capitals only at sentence openings and in "I", that leave names in lower case:
@@ -48,6 +50,7 @@ def test_typed_text_with_plain_lower_case_words_keeps_the_cased_reading() -> Non
 
 
 NOT_FLAGGED = [
+    "C: Scores were PHQ-9 of 14 and CPT code 90837 with F41.1 noted.",
     # ordinary words, contractions and products after the same cues
     "C: I talked to mom about it and she's so behind on everything.",
     "T: And how's the mood been since the new dose?",

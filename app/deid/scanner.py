@@ -89,9 +89,12 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
             street = "LOCATION" in (prev.type, c.type)
             branch = (
                 prev.type == "ORGANIZATION"
-                and c.type == "LOCATION"
+                and (
+                    c.type == "LOCATION"
+                    or (c.type == "NAME" and re.fullmatch(r"[ \t]+(?:on|in|off)[ \t]+", gap))
+                )
                 and BRANCH_GAP_RE.fullmatch(gap) is not None
-            )  # "walmart on south broadway", "st luke's in twin falls": one branch
+            )  # "walmart on south broadway", "Costco on Sprague", "DaVita in Gallup": a branch
             if branch:
                 out[-1] = Candidate(prev.start, c.end, "ORGANIZATION", prev.label, prev.priority)
                 continue

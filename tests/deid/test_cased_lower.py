@@ -24,6 +24,7 @@ MUST_FIND = [
     ("C: my brother TJ came by last night", "TJ", "NAME"),
     ("C: Her license is RN.489221 and mine is LPCC-S.1804477.", "LPCC-S.1804477", "ID"),
     ("C: He plays for Westerville North now.", "Westerville North", None),
+    ("C: I work at Costco on Sprague now.", "Costco on Sprague", "ORGANIZATION"),
 ]
 
 # Transcripts with capitals only at sentence openings and in "I", that leave names in lower case:

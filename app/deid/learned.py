@@ -219,14 +219,19 @@ class Model:
         return s
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Model | None:
-    """The trained model shipped in data/ (None if it has not been built)."""
-    if not MODEL.exists():
+def read_model(path: Path) -> Model | None:
+    """A model written as gzipped JSON {"labels", "weights"} (None if it has not been built)."""
+    if not path.exists():
         return None
-    with gzip.open(MODEL, "rt", encoding="utf-8") as fh:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         raw = json.load(fh)
     return Model(raw["weights"], raw["labels"])
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The trained token model shipped in data/."""
+    return read_model(MODEL)
 
 
 def tag(text: str, tokens: list[Token], gz: Gazetteers, model: Model) -> list[tuple[str, float]]:

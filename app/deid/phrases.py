@@ -14,8 +14,6 @@ Trained by ``data/train_phrases.py`` on the labelled sets; weights in
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -25,7 +23,7 @@ from app.deid import safetynet
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
-from app.deid.learned import Model
+from app.deid.learned import Model, read_model
 
 MODEL = Path(__file__).resolve().parent / "data" / "phrase_model.json.gz"
 KEEP, DROP = "KEEP", "DROP"
@@ -158,12 +156,8 @@ def features(text: str, c: Candidate, gz: Gazetteers, density: str, talk: bool) 
 
 @lru_cache(maxsize=1)
 def load_model() -> Model | None:
-    """The trained phrase model shipped in data/ (None if it has not been built)."""
-    if not MODEL.exists():
-        return None
-    with gzip.open(MODEL, "rt", encoding="utf-8") as fh:
-        raw = json.load(fh)
-    return Model(raw["weights"], raw["labels"])
+    """The trained phrase model shipped in data/."""
+    return read_model(MODEL)
 
 
 def talk_like(text: str) -> bool:
@@ -171,12 +165,6 @@ def talk_like(text: str) -> bool:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     labelled = sum(1 for ln in lines if LABEL_RE.match(ln + " "))
     return bool(lines) and labelled * 2 >= len(lines)
-
-
-def drop_margin(text: str, c: Candidate, gz: Gazetteers, model: Model) -> float:
-    """How much the model prefers dropping the finding over keeping it."""
-    s = model.scores(features(text, c, gz, clinical_density(text), talk_like(text)))
-    return s[DROP] - s[KEEP]
 
 
 def filter_findings(

@@ -281,7 +281,7 @@ def numbers_and_dates(text: str) -> Iterator[Candidate]:
             and len(after_words) >= 2
             and after_words[1] not in NOT_STREET_NAME
             and len(digits) >= 3
-            and len(groups) <= 3
+            and _house_number(groups, digits)
         ):
             # "fourteen oh six east belmont", "sixty one twelve north claremont apartment two f"
             m = re.match(
@@ -294,7 +294,7 @@ def numbers_and_dates(text: str) -> Iterator[Candidate]:
             yield Candidate(start, unit.end() if unit else e, "LOCATION", "STREET", 3)
         elif (
             any(w in STREET_WORDS for w in after_words[1:])
-            and len(groups) <= 3
+            and _house_number(groups, digits)
             and len(digits) >= 2
             and not any(w in NOT_STREET_NAME for w in after_words[:1])
             and not _plain_before_street(after_words)
@@ -325,6 +325,12 @@ def numbers_and_dates(text: str) -> Iterator[Candidate]:
             )
         ):
             yield Candidate(start, end, "ID", "ID", 2)
+
+
+def _house_number(groups: list[str], digits: str) -> bool:
+    """Up to three spoken groups ("forty two eleven"), or up to five digits said one by one
+    ("four four one nine")."""
+    return len(groups) <= 3 or (len(digits) <= 5 and all(len(g) == 1 for g in groups))
 
 
 def _md(groups: list[str]) -> bool:

@@ -89,6 +89,11 @@ MUST_FIND = [
     ),
     ("c: my number is n h s dash four four one seven zero", "n h s dash", "ID"),
     ("c: she lives in north nashville now", "north nashville", "LOCATION"),
+    (
+        "c: i live at four four one nine south seventh avenue apartment two",
+        "four four one nine south seventh avenue",
+        "LOCATION",
+    ),
     # a church by its denomination, a numbered school
     (
         "caller: i sat in the parking lot of first baptist for two hours",

@@ -211,9 +211,7 @@ DIRECTION_AFTER_RE = re.compile(
 )
 DIRECTION_BEFORE_RE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+$")
 EXTENSION_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:extension|ext\.?|x)[ \t]*(?:\d{1,5}|(?:(?:zero|oh|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b[ \t]*)+)",
-    re.I,
+    rf"[ \t]*,?[ \t]*(?:extension|ext\.?|x)[ \t]*(?:{spoken.NUMBER_WORD}\b[ \t]*)+", re.I
 )
 SPELLED_PREFIX_RE = re.compile(r"(?<![\w'’])(?:[a-zA-Z][ \t]+){1,3}(?:dash[ \t]+)?$")
 

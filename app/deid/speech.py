@@ -15,6 +15,7 @@ from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
 from app.deid.safetynet import FUNCTION_WORDS
+from app.deid.spoken import NUMBER_WORD
 from app.deid.tokens import Line
 
 W = r"[a-z][a-z'’-]*[a-z]"
@@ -118,9 +119,7 @@ SPELL_NOTE_RE = re.compile(rf"\b(?P<n>{W})\s+(?:with|without)\s+(?:an?|the|two|o
 # "she's at school twenty", "p s one oh four", "school number 12": a numbered school.
 NUMBERED_SCHOOL_RE = re.compile(
     r"\b(?:school|p\.\s?s\.|p\s?s)\s+(?:number\s+)?"
-    r"(?:\d{1,3}|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|oh)\b[\s-]*){1,4})"
+    rf"(?:{NUMBER_WORD}\b[\s-]*){{1,4}}"
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|more|of|or|to|a\s+week)\b)",
     re.I,
 )

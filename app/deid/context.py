@@ -21,6 +21,7 @@ HARD_STOP = (
     | wl.TITLES
     | wl.KINSHIP_TERMS
     | wl.RELIGIOUS_WORDS
+    | wl.CULTURE_WORDS
     | wl.CAR_WORDS
     | wl.NEVER_NAMES
     | wl.FOREIGN_WORDS
@@ -315,6 +316,21 @@ def _relation_cue(ctx: Ctx, i: int) -> bool:
     if p.lower in wl.RELATION_WORDS:
         pp = ctx.prev(i, 2)
         return pp is not None and (pp.lower in wl.POSSESSIVE_DETS or pp.possessive)
+    # A relation said in words ("my father in law Gene", "my step dad Ray").
+    before: list[Token] = []
+    for j in range(1, 5):
+        t = ctx.prev(i, j)
+        if t is None:
+            break
+        before.insert(0, t)
+        det = ctx.prev(i, j + 1)
+        if (
+            j >= 2
+            and det is not None
+            and (det.lower in wl.POSSESSIVE_DETS or det.possessive)
+            and " ".join(w.lower for w in before) in wl.RELATION_WORDS
+        ):
+            return True
     return ctx.cue_before(i, STRONG_NAME_IDX)
 
 

@@ -47,6 +47,30 @@ EXTRA_COMMON = wl._set(
     "psychoed, psychoeducation, dysregulation, dysregulated, hypervigilance, hypervigilant,"
     "dissociating, dissociated, selfie, selfies, emoji, emojis, meme, memes, podcast"
 )
+# Provinces and states of other countries that clients name as where a family comes from
+# ("from Punjab", "her people are in Michoacán"): as large as a US state.
+FOREIGN_STATES = (
+    "ontario, quebec, québec, british columbia, alberta, manitoba, saskatchewan, nova scotia,"
+    "new brunswick, newfoundland, prince edward island, nunavut, yukon, jalisco,"
+    "michoacán, michoacan, guerrero, sinaloa, sonora, chihuahua, coahuila, nuevo león,"
+    "nuevo leon, tamaulipas, zacatecas, durango, guanajuato, oaxaca, chiapas, veracruz,"
+    "yucatán, yucatan, quintana roo, tabasco, hidalgo, morelos, nayarit, colima, baja california,"
+    "baja california sur, baja, san luis potosí, san luis potosi, aguascalientes, querétaro,"
+    "queretaro, tlaxcala, campeche, estado de méxico, punjab, gujarat, kerala, tamil nadu,"
+    "karnataka, maharashtra, andhra pradesh, telangana, uttar pradesh, bihar, west bengal,"
+    "rajasthan, madhya pradesh, odisha, orissa, assam, haryana, himachal pradesh, jharkhand,"
+    "chhattisgarh, uttarakhand, goa, kashmir, jammu and kashmir, sindh, balochistan,"
+    "khyber pakhtunkhwa, guangdong, fujian, sichuan, yunnan, zhejiang, jiangsu, hunan, hubei,"
+    "henan, shandong, hebei, shanxi, shaanxi, guangxi, xinjiang, tibet, inner mongolia,"
+    "heilongjiang, jilin, liaoning, anhui, jiangxi, guizhou, hainan, gansu, qinghai, ningxia,"
+    "mindanao, luzon, visayas,"
+    "sicily, sardinia, calabria, campania, tuscany, lombardy, bavaria, andalusia, catalonia,"
+    "galicia, basque country, silesia, masovia, lesser poland, transylvania, anatolia,"
+    "kurdistan, darfur, tigray, amhara, oromia, oromiya, somaliland, puntland, kano, kaduna,"
+    "enugu, anambra, ogun, oyo, ondo, ekiti, osun, kwara, benue, borno, chuuk, yap, pohnpei,"
+    "kosrae, queensland, new south wales,"
+    "tasmania, western australia, south australia, northern territory"
+)
 NAME_ONLY_EXTRA = (
     # Surnames often said alone that the census ranks low or lists as words.
     "ostrowski, okafor, oyelaran, yazzie, begay, lindqvist, kowalczyk, papadopoulos"
@@ -116,6 +140,8 @@ def load() -> Gazetteers:
             cities.setdefault("saint " + key[3:], (int(pop), cc))
     common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
     regions = set(_lines("regions.txt"))
+    # First-level divisions abroad (as large as a state; a city of the same name stays a city).
+    regions |= {r.strip() for r in FOREIGN_STATES.split(",") if r.strip()} - set(cities)
     regions |= {"new york", "washington", "dc", "d c", "usa", "us", "america", "england",
                 "scotland", "wales", "britain", "great britain", "uk", "europe", "asia", "africa",
                 "latin america", "south america", "north america", "central america",

@@ -37,7 +37,10 @@ KINSHIP_TERMS = _set(
     "mamaw, papaw, bà, ông, bà ngoại, ông ngoại, bà nội, ông nội, má, ba, chị, anh, em, cô,"
     "chú, dì, bác, mẹ, bố, cha, me, sensei, sifu, guru, guruji, swami, ustadh, ustaz,"
     "ustadha, sheikh, shaykh, mufti, maulana, rebbe, rebbetzin, reb, bhante, lama, rinpoche,"
-    "roshi, padre, pastora, hermano, hermana, abuelo, abuela"
+    "roshi, padre, pastora, hermano, hermana, abuelo, abuela, manman, hooyo, aabo,"
+    "aabbe, ayeeyo, awoowe, nội, ngoại, ọmọ, omo, baba agba, mama agba, nne, nna, mwen,"
+    "zio, ciocia, wujek, dziadziu, babushka, dedushka, bubbie, mummy, jaddah,"
+    "jiddo, teta, sitti, sito, khalto, khalo, ammo, amto"
 )
 # Religious practice, prayers, holidays and rites (not names, not places).
 RELIGIOUS_WORDS = _set(
@@ -54,7 +57,24 @@ RELIGIOUS_WORDS = _set(
     "communion, eucharist, confirmation, baptism, rosary, novena, quinceañera, quinceanera,"
     "quince, posada, posadas, dia de los muertos, ofrenda, sacrament, sacraments, catechism,"
     "lent, ash wednesday, good friday, pentecost, epiphany, vipassana, sangha, dharma, metta,"
-    "nirvana, samsara, bodhisattva, tet, chuseok, seollal, obon, losar, nowruz, norooz"
+    "nirvana, samsara, bodhisattva, tet, chuseok, seollal, obon, losar, nowruz, norooz, tết,"
+    "wigilia, sylwester, andrzejki, kinaaldá, kinaalda, blessingway, nine night, nine-night,"
+    "día de muertos, dia de muertos, día de los muertos, mañanitas, las mañanitas, hail mary,"
+    "our father, bhagavad gita, bhagavad, gita, ramayana, mahabharata, diwali, deepavali, pongal,"
+    "onam,"
+    "đám giỗ, giỗ, vu lan, simbang gabi, noche buena, nochebuena, fiesta, pasko, undas, ashura,"
+    "mawlid, laylat al-qadr, rosh hashanah, yom kippur, hanukkah, chanukah, passover, pesach,"
+    "maslenitsa, vodou, vodun, santería, santeria, candomblé, orisha, orishas, la virgen,"
+    "virgen, guadalupana"
+)
+# Words for a culture's concepts, distress idioms and history that clients quote ("Hiya",
+# "Sabr", "Nervios", "the Holodomor"): not names, not places.
+CULTURE_WORDS = _set(
+    "hiya, pakikisama, utang na loob, bayanihan, amor propio, sabr, tawakkul, nasib, qadar,"
+    "wahala, nervios, ataque de nervios, susto, mal de ojo, mal ojo, empacho, han, hwa-byung,"
+    "hwabyung, nunchi, jeong, taijin kyofusho, amae, gaman, ikigai, mianzi, guanxi, xiào,"
+    "filial piety, ubuntu, dukkha, sevā, izzat, sharam, nazar, jinn, djinn, holodomor,"
+    "nakba, partition, khmer rouge, dine, diné, bilagáana, hozho, hózhǫ́, kapwa, hygge, saudade"
 )
 # Car makes and models: "a grey Camry" is a vehicle, not a person.
 CAR_WORDS = _set(

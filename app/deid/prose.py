@@ -480,6 +480,30 @@ def rating_not_date(text: str, c: Candidate) -> bool:
     return RATING_BEFORE_RE.search(before) is not None or re.search(r"\d/10\b", before) is not None
 
 
+# What a count "N/M" is a count of: "Attendance: 8/10", "rated 5/10", "10/12 sessions".
+COUNT_BEFORE_RE = re.compile(
+    r"\b(?:attendance|attended|rated|rating|ratings|rate|score|scored|scores|satisfaction|"
+    r"drawing|recall|orientation|trials|items?|correct)\b"
+    r"[^.\n\d]{0,12}$",
+    re.I,
+)
+COUNT_AFTER_RE = re.compile(
+    r"[ \t]*(?:sessions|items?|days|nights|weeks|groups|meetings|trials|correct|points)\b",
+    re.I,
+)
+
+
+def count_not_date(text: str, c: Candidate) -> bool:
+    """'Attendance: 8/10', 'rated relationship satisfaction 5/10', '10/12 sessions': a count or
+    a score, not a month and day."""
+    if not re.fullmatch(r"\d{1,2}/\d{1,2}", text[c.start : c.end]):
+        return False
+    before = text[max(0, c.start - 40) : c.start]
+    return (
+        COUNT_BEFORE_RE.search(before) is not None or COUNT_AFTER_RE.match(text, c.end) is not None
+    )
+
+
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """One of the shapes above."""
     span = text[c.start : c.end]
@@ -502,4 +526,5 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and generic_addressee(text, c))
         or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and generic_service(text, c))
         or (c.type == "DATE" and rating_not_date(text, c))
+        or (c.type == "DATE" and count_not_date(text, c))
     )

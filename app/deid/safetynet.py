@@ -236,7 +236,7 @@ ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)$")
 KIN_LOWER = frozenset(
     w
     for w in wl.RELATION_WORDS | wl.KINSHIP_TERMS
-    if len(w) >= 4 or w in ("mom", "dad", "tia", "tio")
+    if len(w) >= 4 or w in ("mom", "dad", "tia", "tio", "dog", "cat", "pup")
 ) - {"anne", "anna", "nine", "beta", "saba", "dede", "mama"}
 NUMBER_WORD_RE = re.compile(
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"

@@ -19,6 +19,8 @@ NAMED_RE = re.compile(
 
 
 PLACEHOLDER_RE = re.compile(r"\[[A-Z]+-\d+\]")
+# Speaker labels that diarization writes ("spk_0", "SPEAKER_01", "speaker 2"): roles, not people.
+DIARIZED_LABEL_RE = re.compile(r"(?<![\w@.])(?:spk|spkr|speaker)[ _-]?\d{1,2}(?![\w@])", re.I)
 TITLE_BEFORE_RE = re.compile(r"\b(?:[Mm]rs?|[Mm][sx]|[Dd]r|[Pp]rof|Miss|Mister)\.?[ \t]+$")
 LABEL_LEAD_RE = re.compile(r"[ \t]*(?:[\[(]?[\d:.]+[\])]?[ \t]*-?[ \t]*)?")
 
@@ -68,7 +70,16 @@ def _merge_same_type(cands: list[Candidate]) -> list[Candidate]:
 
 
 JOIN_GAP_RE = re.compile(r"[ \t]+(?:of|of the|at|at the|on)[ \t]+", re.I)
-BRANCH_GAP_RE = re.compile(r"[ \t]+(?:on|in|at|off|of|off of)[ \t]+(?:the[ \t]+)?", re.I)
+# A business's own site between its name and its place: "the Boeing plant in Everett".
+SITE_NOUNS = (
+    r"plant|factory|warehouse|mill|cannery|mine|store|shop|branch|location|office|station|"
+    r"depot|yard|truck stop|fulfillment center|distribution center|call center|campus"
+)
+BRANCH_GAP_RE = re.compile(
+    rf"[ \t]+(?:(?:{SITE_NOUNS})[ \t]+)?(?:on|in|at|off|of|off of)[ \t]+(?:the[ \t]+)?", re.I
+)
+SITE_AFTER_RE = re.compile(rf"[ \t]+(?:{SITE_NOUNS})\b", re.I)
+THE_BEFORE_RE = re.compile(r"\bthe[ \t]+$", re.I)
 AND_GAP_RE = re.compile(r"[ \t]*(?:and|&)[ \t]+", re.I)
 CORNER_BEFORE_RE = re.compile(
     r"(?:\bat|\bon|\bcorner\s+of|\boff(?:\s+of)?|\bnear|\bby|\bcross(?:ing)?)\s+(?:the\s+)?$", re.I
@@ -88,7 +99,16 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
             corner = CORNER_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start)
             street = "LOCATION" in (prev.type, c.type)
             branch = (
-                prev.type == "ORGANIZATION"
+                (
+                    prev.type == "ORGANIZATION"
+                    # "the Walgreens on Alameda": after "the" a name is a business, not a person
+                    or (
+                        prev.type == "NAME"
+                        and THE_BEFORE_RE.search(text, max(0, prev.start - 5), prev.start)
+                        is not None
+                        and re.match(r"[ \t]+(?:\w+[ \t]+)?(?:on|in|off)[ \t]", gap) is not None
+                    )
+                )
                 and (
                     c.type == "LOCATION"
                     or (c.type == "NAME" and re.fullmatch(r"[ \t]+(?:on|in|off)[ \t]+", gap))
@@ -96,7 +116,8 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
                 and BRANCH_GAP_RE.fullmatch(gap) is not None
             )  # "walmart on south broadway", "Costco on Sprague", "DaVita in Gallup": a branch
             if branch:
-                out[-1] = Candidate(prev.start, c.end, "ORGANIZATION", prev.label, prev.priority)
+                label = prev.label if prev.type == "ORGANIZATION" else "ORG"
+                out[-1] = Candidate(prev.start, c.end, "ORGANIZATION", label, prev.priority)
                 continue
             if (same and JOIN_GAP_RE.fullmatch(gap)) or (
                 places and street and corner and AND_GAP_RE.fullmatch(gap)
@@ -110,7 +131,13 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
                 )
                 continue
         out.append(c)
-    return out
+    # "the Del Monte cannery": the business's site is part of its name.
+    return [
+        Candidate(c.start, m.end(), c.type, c.label, c.priority)
+        if c.type == "ORGANIZATION" and (m := SITE_AFTER_RE.match(text, c.end))
+        else c
+        for c in out
+    ]
 
 
 TRAIL_NOT_NAME = wl._set(
@@ -305,7 +332,9 @@ def _non_identifying(span: str, typ: str) -> bool:
         return True  # "St. Patrick's Day"
     if typ == "ORGANIZATION":
         # "Little League", "Gamblers Anonymous" (a one-word brand may still be the employer)
-        return " " in span and span in safetynet.GENERIC_PROPER
+        return (" " in span and span in safetynet.GENERIC_PROPER) or span in (
+            wl.RELIGIOUS_WORDS | wl.CULTURE_WORDS
+        )
     return typ in ("NAME", "LOCATION") and (
         span in context.HARD_STOP or safetynet.generic_span(span)
     )
@@ -327,6 +356,16 @@ ADJ_NAME_NOUNS = {
         "feedback, exchange, assessment, opinion, words, question, questions"
     ),
 }
+
+
+def _pronoun_contraction(span: str) -> bool:
+    """'he's', 'they'll', 'I'd': a pronoun with its verb is never a name."""
+    head, sep, tail = span.replace("’", "'").rpartition("'")
+    return (
+        bool(sep)
+        and head.lower() in wl.NEVER_NAMES
+        and tail.lower() in ("s", "t", "m", "re", "ve", "ll", "d")
+    )
 
 
 def _brand_verb(span: str) -> bool:
@@ -462,7 +501,11 @@ def scan(text: str) -> list[Finding]:
         c
         for c in found
         if c.type != "NAME"
-        or not (_brand_verb(text[c.start : c.end]) or _adjective_not_name(text, c))
+        or not (
+            _brand_verb(text[c.start : c.end])
+            or _adjective_not_name(text, c)
+            or _pronoun_contraction(text[c.start : c.end])
+        )
     ]
     # Titles and public creators of books, shows and music ("read Explain Pain").
     found = [
@@ -482,8 +525,10 @@ def scan(text: str) -> list[Finding]:
         else c
         for c in found
     ]
-    # Placeholders of an earlier pass ("[CITY-1]") are never identifiers, nor are their words.
+    # Placeholders of an earlier pass ("[CITY-1]") and diarization labels ("spk_0") are never
+    # identifiers, nor are their words.
     holders = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+    holders += [(m.start(), m.end()) for m in DIARIZED_LABEL_RE.finditer(text)]
     if holders:
         found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in holders)]
     return [Finding(c.start, c.end, c.type, text[c.start : c.end], c.label) for c in found]

@@ -78,7 +78,8 @@ LOWER_ORG_KINDS = (
     r"residence|program|project|aid|action|team|league|club|center|centre|institute|"
     r"courthouse|prep|high|middle|farms|dairy|plant|mill|warehouse|distribution|staffing|"
     r"house|behavioral|medical|assembly|fellowship|masjid|synagogue|gardens|village|baptist|"
-    r"methodist|lutheran|presbyterian|episcopal|pentecostal|barn|venue"
+    r"methodist|lutheran|presbyterian|episcopal|pentecostal|barn|venue|church|parish|cathedral|"
+    r"pantry|authority|ymca"
 )
 # "the kroger pharmacy", "clean slate counseling", "legal aid of the bluegrass": lower-case words
 # before the kind of place, after "at/to/from"; an "of (the) ..." tail belongs to the name.
@@ -150,6 +151,25 @@ PET_RE = re.compile(
     rf"bunny|rabbit|horse|parrot|bird|hamster)\s+(?P<p>{W})\b",
     re.I,
 )
+# "jaden is eleven hope is eight", "and bear is the dog": a child's age or a pet named in a list.
+AGE_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|[1-9]|1\d|20"
+)
+AGE_IS_RE = re.compile(
+    rf"\b(?P<n>{W})\s+(?:is|was|just\s+turned|turned|turns|is\s+gonna\s+be|will\s+be)\s+"
+    rf"(?:{AGE_WORDS})\b(?!\s*(?:percent|dollars|bucks|times|minutes|hours|days|weeks|months|"
+    r"o'?clock|am|pm|of|out|in|at|to|for|on|thousand|hundred|more|less|and\s+a\s+half)\b)",
+    re.I,
+)
+AGE_LEAD_RE = re.compile(
+    rf"(?:^|[,;:]|\b(?:and|so|um|uh|like|then|plus|now|but|{AGE_WORDS}))\s*$", re.I
+)
+PET_IS_RE = re.compile(
+    rf"\b(?P<n>{W})\s+(?:is|was|'s)\s+(?:the|our|my|his|her|their)\s+(?:dog|cat|puppy|kitten|"
+    r"bunny|rabbit|hamster|bird|parrot|horse)\b",
+    re.I,
+)
 NOT_NAMES = wl._set(
     "him, her, it, them, me, us, you, the, my, his, their, our, your, this, that, these, those,"
     "everything, something, nothing, anything, everyone, someone, anyone, nobody, somebody, all,"
@@ -162,13 +182,18 @@ NOT_NAMES = wl._set(
 )
 
 
+# Words of ORG_STOP_FIRST that also open a name when a word of its own follows ("new hope
+# church", "first baptist", "community action of the north shore").
+ORG_NAME_FIRST = wl._set("new, old, family, community, big, little")
 ORG_STOP_FIRST = wl._set(
     "the, a, an, my, our, his, her, their, your, this, that, local, new, old, big, little, same,"
     "other, closest, nearest, only, one, two, every, some, any, no, free, cheap, open, 24, hour,"
     "some, kind, of, like, um, uh, just, really, school, hospital, family, community, public,"
     "private, state, county, city, walk-in, urgent, animal, pet, sports, coffee, nail, hair,"
     "chinese, mexican, italian, thai, indian, japanese, sushi, fast, food, gas, grocery, dive,"
-    "mental, health, behavioral, methadone, suboxone, detox, outpatient, inpatient, day, night"
+    "mental, health, behavioral, methadone, suboxone, detox, outpatient, inpatient, day, night,"
+    "catholic, christian, orthodox, evangelical, nondenominational, muslim, jewish, mormon, lds,"
+    "korean, vietnamese, filipino, african, haitian, polish, spanish, black, ethiopian, arabic"
 )
 
 
@@ -277,6 +302,10 @@ def detect(
         for m in LOWER_ORG_RE.finditer(body):
             name = m.group("o")
             tail = re.search(r"\s+of\s+(?:the\s+)?(\w+)(?:\s+(\w+))?$", name)
+            if tail and not any(
+                re.fullmatch(LOWER_ORG_KINDS, w) for w in name[: tail.start()].split()
+            ):
+                tail = None  # "sons of italy lodge": the kind closes the name
             if tail and (_plain(tail.group(1)) or tail.group(1) in FUNCTION_WORDS):
                 name = name[: tail.start()]  # "at the clinic of my ..."
             elif (
@@ -292,15 +321,27 @@ def detect(
                 else len(words) - 1
             )
             head = words[:kind_at]
-            if not head or head[0] in ORG_STOP_FIRST or all(w in ORG_STOP_FIRST for w in head):
-                continue  # "at the local pharmacy", "to my old gym"
+            if (
+                not head
+                or all(w in ORG_STOP_FIRST for w in head)
+                or (head[0] in ORG_STOP_FIRST and head[0] not in ORG_NAME_FIRST)
+            ):
+                continue  # "at the local pharmacy", "to my old gym" (but "new life church")
             inner = [
-                w for k, w in enumerate(head) if not (w in ("and", "&") and 0 < k < len(head) - 1)
+                w
+                for k, w in enumerate(head)
+                if not (w in ("and", "&", "of") and 0 < k < len(head) - 1)
             ]
             if words[kind_at] in DENOMINATIONS:
                 inner = [w for w in inner if w not in ("first", "second", "third", "mt", "mount")]
-            if any(_plain(w) or w in FUNCTION_WORDS for w in inner):
-                continue  # "to say i wasnt college material" (but "feed and seed" is one name)
+            plain = [w for w in inner if _plain(w)]
+            if (
+                any(w in FUNCTION_WORDS for w in inner)
+                or (bool(inner) and _plain(inner[0]))
+                or 2 * len(plain) > len(inner)
+            ):
+                continue  # "to say i wasnt college material" (but "feed and seed", "sons of
+                # italy lodge" and "marion county family services" are names)
             s = ln.body_start + m.start("o")
             out.append(Candidate(s, s + len(name), "ORGANIZATION", "ORG", 1))
         for m in TITLE_NAME_RE.finditer(body):
@@ -317,6 +358,15 @@ def detect(
         for m in POSSESSIVE_RE.finditer(body):
             stem = m.group("n")[:-1]
             if stem in gz.first and stem not in gz.common and not _plain(stem):
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in AGE_IS_RE.finditer(body):
+            n = m.group("n").lower()
+            lead = AGE_LEAD_RE.search(body, max(0, m.start() - 12), m.start())
+            if lead and n in gz.first and not _plain(n) and n not in wl.NEVER_NAMES:
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in PET_IS_RE.finditer(body):
+            n = m.group("n").lower()
+            if not _plain(n) and n not in wl.NEVER_NAMES and n not in FUNCTION_WORDS:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in PET_RE.finditer(body):
             g = "n" if m.group("n") else "p"

@@ -7,6 +7,7 @@ from app.deid.nonnames import (  # noqa: F401  (re-exported for the layers)
     AUX_WORDS,
     CAR_WORDS,
     COPULAS,
+    CULTURE_WORDS,
     EVENT_WORDS,
     FOREIGN_WORDS,
     IDENTITY_WORDS,
@@ -41,6 +42,7 @@ ROLE_WORDS = _set(
     "re, subject, cc, bcc, attn, regarding, to, from, dx, rx, hx, sx, mrn, dob, diagnosis,"
     "diagnoses, presenting problem, chief complaint, history, mse, risk, safety, disposition,"
     "responder, crisis responder, crisis worker, crisis counselor, advocate, intake, intake worker,"
+    "texter, chatter, visitor, guest, contact, help seeker, helpseeker, crisis line,"
     "dispatcher, operator, navigator, interpreter, translator, screener, agent, receptionist,"
     "scheduler, rep, representative, pharmacist, tech, technician, aide, chaplain, volunteer,"
     "specialist, attending, physician, np, pa, md, rn, lpn, cna, msw, lcsw, lpc, lmft, officer,"
@@ -79,7 +81,12 @@ RELATION_WORDS = (
         "nanny, babysitter, stepkid, grandkid, grandbaby, great-grandmother, great-aunt,"
         "great-uncle, great-grandfather, cousins, friends, kids, sisters, brothers, daughters,"
         "sons,"
-        "ex's, dog, cat, puppy, psychologist, nurse, boss's, foster, foster mom, foster dad"
+        "ex's, dog, cat, puppy, psychologist, nurse, boss's, foster, foster mom, foster dad,"
+        "mother in law, father in law, sister in law, brother in law, son in law,"
+        "daughter in law, son-in-law, daughter-in-law, step dad, step mom, step brother,"
+        "step sister, step son, step daughter, kitten, pup, bunny, rabbit, hamster, parrot,"
+        "horse, pony, chihuahua, beagle, pitbull, pit bull, husky, terrier, poodle, labrador,"
+        "advocate, caregiver, aide, sponsor's, social worker, guidance counselor, principal"
     )
     | ROLE_NOUNS
 )
@@ -199,7 +206,10 @@ THEORISTS = _set(
     "schut, klass, nickman, tedeschi, figley, yadin, clance, ladouceur, pachankis,"
     "hatzenbuehler, herek, hinshaw, zarit, kroenke, asberg, yudofsky, jobes, rando, lindemann,"
     "boelen, prigerson, mcgoldrick, boyd-franklin, falicov, comas-díaz, comas-diaz, ratts, zur,"
-    "gottmans, ehlers, bonanno's, foa's, resick's, tedeschi's"
+    "gottmans, ehlers, bonanno's, foa's, resick's, tedeschi's,"
+    # schema, hoarding, anxiety, play-therapy, burnout, spirituality and relapse authors
+    "arntz, steketee, tolin, dugas, heimberg, zinbarg, hembree, safren, landreth, maslach,"
+    "pargament, wolfelt, gorski, phelan, shopshire, racker, searles, kierkegaard"
 )
 # Theorists whose surnames are also common names: not identifying only in a citing context
 # ("Johnson's model", "Miller would say", "according to Herman").
@@ -211,7 +221,8 @@ THEORISTS_CONTEXT = _set(
     "ford, gordon, greene, stanley, christensen, jacobson, patterson, becker, steele, herbert,"
     "allen, gilbert, harris, real, hunt, chapman, bader, pearson, levin, franklin, wagner,"
     "kerr, hoffman, andersen, segal, williams, martell, dimidjian, hollon, peterson, harvey,"
-    "lieberman, yehuda, perry, dana, gabor, mate"
+    "lieberman, yehuda, perry, dana, gabor, mate, kendall, frost, kramer, campbell, reilly,"
+    "meyer, hays, lyons, conners"
 )
 THEORIST_CONTEXT_AFTER = _set(
     "would, 's, talks, talked, wrote, writes, describes, described, calls, called, argues,"
@@ -331,7 +342,15 @@ MEDICATIONS = _set(
     "advil, motrin, benadryl, melatonin, nyquil, sertraline, fluoxetine, escitalopram,"
     "citalopram, paroxetine, venlafaxine, duloxetine, bupropion, mirtazapine, quetiapine,"
     "aripiprazole, risperidone, olanzapine, lamotrigine, clonazepam, alprazolam, lorazepam,"
-    "diazepam, zolpidem, ketamine, spravato, molly, mdma, lsd, xans, percs, addy, kpins"
+    "diazepam, zolpidem, ketamine, spravato, molly, mdma, lsd, xans, percs, addy, kpins,"
+    # dementia, heart, thyroid and other medicines older clients and caregivers name
+    "aricept, donepezil, namenda, memantine, exelon, razadyne, leqembi, eliquis, apixaban,"
+    "xarelto, coumadin, warfarin, plavix, lipitor, atorvastatin, crestor, rosuvastatin,"
+    "synthroid, lasix, furosemide, norvasc, amlodipine, lisinopril, metoprolol, zofran,"
+    "ondansetron, keppra, levetiracetam, flexeril, cyclobenzaprine, prilosec, omeprazole,"
+    "nexium, sumatriptan, imitrex, jardiance, trulicity, januvia, victoza, nuplazid, rexulti,"
+    "caplyta, vraylar, auvelity, zurzuvae, qelbree, wakix, belsomra, silenor, sonata, restoril,"
+    "nicorette, nrt, lofexidine, lucemyra"
 )
 # Brands, apps, media and other proper nouns that do not locate a person.
 NONID_PROPER = _set(

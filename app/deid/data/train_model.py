@@ -52,6 +52,8 @@ HELD_OUT = (
     "deid_final35",
     "deid_final36",
     "deid_final37",
+    "deid_final42",
+    "deid_final44",
 )
 
 

@@ -1,0 +1,102 @@
+"""Diarization speaker labels, a business's branch or site with its place, lower-case named
+organizations in speech-recognition text, and counts written like dates. Every sentence is
+invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid import scan
+
+from .test_scanner import covered
+
+
+def _one_span(text: str, needle: str, typ: str) -> bool:
+    """One finding of type typ covers the whole needle."""
+    s = text.index(needle)
+    e = s + len(needle)
+    return any(f.start <= s and e <= f.end and f.type == typ for f in scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spk_0: how was the weekend\nspk_1: we went down to the river with the dog",
+        "speaker_1: i got accepted to the program\nspeaker_2: congratulations",
+        "SPK-0: what did you notice\nSPK-1: like i was floating above us",
+    ],
+)
+def test_diarization_labels_are_roles(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("C: He got the job at the Boeing plant in Everett.", "Boeing plant in Everett"),
+        ("C: My boss at the Ocean Spray plant in Tomah said one more call.", "plant in Tomah"),
+        ("C: Still avoiding the Walgreens on Alameda where it happened.", "Walgreens on Alameda"),
+        ("C: She works at the Del Monte cannery in Hanford.", "Del Monte cannery in Hanford"),
+    ],
+)
+def test_a_branch_or_site_with_its_place_is_one_organization(text: str, needle: str) -> None:
+    assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_person_beside_a_place_stays_a_person() -> None:
+    text = "C: My sister Maria in Everett calls me every night."
+    assert covered(text, "Maria", "NAME") and covered(text, "Everett", "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("c: we go to new life church and pastor dwayne said it's a test", "new life church"),
+        ("c: we're planning the party at sons of italy lodge for gene", "sons of italy lodge"),
+        ("c: yeah at the lighthouse food pantry with my neighbor gloria", "lighthouse food pantry"),
+        (
+            "c: my case worker rosa from marion county family services called",
+            "marion county family services",
+        ),
+    ],
+)
+def test_lower_case_named_organizations_are_found(text: str, needle: str) -> None:
+    assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c: we went to the catholic church with my mom and dwayne",
+        "c: she wants to go to nursing school and dwayne wants to go to community college",
+        "c: i went to school with dwayne and then to college",
+    ],
+)
+def test_kinds_of_organization_are_not_organizations(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "ORGANIZATION"], [
+        (f.text, f.type) for f in scan(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Group note. Attendance: 8/10. Urine screens negative for all present.",
+        "Both rated relationship satisfaction 5/10 (up from 3).",
+        "Treatment plan review: 10/12 sessions attended; PHQ-9 20 to 11.",
+    ],
+)
+def test_counts_and_scores_are_not_dates(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "DATE"], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Plan: FBA to be completed by 11/22; BIP review at next meeting.", "11/22"),
+        ("Client informed at session on 10/9.", "10/9"),
+        ("10/14 session note draft: client reports conflict at home.", "10/14"),
+    ],
+)
+def test_dates_beside_clinical_words_are_still_dates(text: str, needle: str) -> None:
+    assert covered(text, needle, "DATE"), [(f.text, f.type) for f in scan(text)]

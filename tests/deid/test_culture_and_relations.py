@@ -1,0 +1,70 @@
+"""Words of clients' cultures and languages, provinces abroad, medicines, pronoun contractions and
+crisis-line roles are not identifiers; a relation said in several words ("my father in law") is
+a cue like one word. Every sentence is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid import scan
+
+from .test_scanner import covered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C: Tết was hard this year. First one without Ông Nội.",
+        "Client: Hiya. Shame, but not exactly shame. Like embarrassment.",
+        "C: Wahala dey o. My landlord wan increase rent again.",
+        "C: He never spoke Diné to us, not once.",
+        "C: My father reads the Bhagavad Gita every morning.",
+        "C: She says Manman, you don't sleep, you don't eat.",
+        "Dad: We came from Punjab in 2009. My daughter was born here.",
+        "C: Her people are from Michoacán and she misses it.",
+        "Plan: Takes Eliquis and Aricept; daughter manages the pill box.",
+        "caller: hi i'm calling about my son he's fifteen and the school counselor called",
+        "Texter: idk. everyone at school hates me.",
+    ],
+)
+def test_words_of_culture_and_care_are_not_flagged(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("c: my father in law gene made a comment about my weight", "gene"),
+        ("c: my step dad ray picks me up on fridays", "ray"),
+        ("C: My mother in law Patrice calls every night.", "Patrice"),
+        ("c: my case worker rose alvarez said the hearing moved", "rose alvarez"),
+    ],
+)
+def test_a_relation_in_several_words_is_a_cue(text: str, needle: str) -> None:
+    assert covered(text, needle, "NAME"), [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_city_named_like_a_province_is_still_a_city() -> None:
+    text = "C: My cousin lives in Oaxaca now, near the market."
+    assert covered(text, "Oaxaca", "LOCATION"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        ("c: okay so jaden is eleven hope is eight and bear is the dog", ["hope", "bear"]),
+        ("c: and will is twelve now so he wants his own room", ["will"]),
+        ("c: we had to put our dog ranger down and he was fourteen", ["ranger"]),
+    ],
+)
+def test_children_by_age_and_pets_in_lower_case_speech(text: str, needles: list[str]) -> None:
+    for needle in needles:
+        assert covered(text, needle, "NAME"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["c: it is eight and i was ten", "c: the score is eight out of ten", "c: this is my dog"],
+)
+def test_ages_and_pets_need_a_name(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]

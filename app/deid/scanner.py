@@ -358,6 +358,32 @@ ADJ_NAME_NOUNS = {
 }
 
 
+GIVEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]$")
+
+
+def _given_before_surname(text: str, c: Candidate, gz: Gazetteers) -> Candidate:
+    """'my case worker is rose alvarez': a lower-case given name (even one that is also a
+    word) right before a surname found as a name is part of it."""
+    span = text[c.start : c.end]
+    if c.type != "NAME" or not span.islower():
+        return c
+    m = GIVEN_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
+    if m is None:
+        return c
+    given = m.group(1)
+    first = span.split()[0]
+    if (
+        given in gz.first
+        and given not in wl.NEVER_NAMES
+        and given not in wl.STOP_AFTER_CUE
+        and f"{given} {first}" not in context.HARD_STOP  # "jesus christ"
+        and first in gz.surname_rank
+        and first not in gz.first
+    ):
+        return Candidate(m.start(1), c.end, c.type, c.label, c.priority)
+    return c
+
+
 def _pronoun_contraction(span: str) -> bool:
     """'he's', 'they'll', 'I'd': a pronoun with its verb is never a name."""
     head, sep, tail = span.replace("’", "'").rpartition("'")
@@ -463,6 +489,7 @@ def scan(text: str) -> list[Finding]:
         found + _drop_famous_and_titles(text, propagate(text, tokens, found, gz), tokens)
     )
     found = join_places(text, found)
+    found = [_given_before_surname(text, c, gz) for c in found]
     found = [t for c in found if (t := _trim_words(text, c, gz)) is not None]
     # Instruments, models and manuals named in notes ("Edinburgh Postnatal Depression Scale",
     # "Dual Process Model", "DBT Skills Training Handouts") are not identifiers, nor are

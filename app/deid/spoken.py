@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 
 UNITS = {
@@ -526,7 +527,8 @@ HANDLE_END = (
 PLATFORM_HANDLE_RE = re.compile(
     rf"(?:\bon\s+(?:{PLATFORMS})\s+as|\b(?:channel|stream|account|profile|page|username|"
     r"handle|gamertag|tag)\s+(?:name\s+)?(?:is|was|its|it's|called|named)(?:\s+like)?"
-    rf"|\b(?:{PLATFORMS})\s+(?:is|was|its|it's)\s+at|\b(?:account|user|channel|page)\s+"
+    rf"|\b(?:{PLATFORMS})\s+(?:is|was|its|it's)\s+at|\bname\s+on\s+there\s+(?:is|was)"
+    r"|\b(?:account|user|channel|page)\s+"
     r"(?:called|named))\s+(?:at\s+)?"
     rf"(?P<h>[a-z0-9]+(?:\s+[a-z0-9]+){{0,5}}?){HANDLE_END}"
     r"|\bu\s+slash\s+(?P<r>[a-z0-9]+(?:\s+[a-z0-9]+){0,5}?)"
@@ -537,6 +539,23 @@ PLATFORM_HANDLE_RE = re.compile(
 )
 
 
+# "he goes by shadow reaper nine nine on xbox", "i'm quiet moth now on tumblr": words before
+# the platform they name someone on.
+BY_ON_PLATFORM_RE = re.compile(
+    r"\b(?:goes\s+by|go\s+by|went\s+by|i['’]?m|im|he['’]?s|hes|she['’]?s|shes|they['’]?re)\s+"
+    r"(?P<h>[a-z0-9]+(?:\s+[a-z0-9]+){1,4}?)\s+(?:now\s+)?on\s+"
+    rf"(?:{PLATFORMS}|tumblr|hinge|bumble|tinder|grindr|facebook|fb)\b",
+    re.I,
+)
+HANDLE_NOT_FIRST = wl._set(
+    "the, a, an, my, his, her, their, your, our, so, just, like, really, all, always, never, not,"
+    "still, also, only, kind, pretty, very, too, more, less, on, in, at, with, up, out, back,"
+    "there, here, online, gonna, going, trying, about, almost, literally, basically"
+)
+HANDLE_NOT_INSIDE = wl._set(
+    "with, him, her, me, them, you, us, of, to, for, about, at, in, and, or, but, from, by, is,"
+    "was, be, been, my, his, your, their, our, it, this, that"
+)
 # "someone called cloud chaser nine nine": a name said with numbers is a handle.
 NUMBERED_NAME_RE = re.compile(
     r"\b(?:someone|somebody|guy|girl|person|user|account|profile|kid)\s+(?:called|named|"
@@ -581,6 +600,14 @@ def spoken_handles(text: str) -> Iterator[Candidate]:
             continue
         s0 = m.start() if g in ("r", "d") else m.start(g)
         yield Candidate(s0, m.end(g), "HANDLE", "HANDLE", 3)
+    for m in BY_ON_PLATFORM_RE.finditer(text):
+        words = m.group("h").lower().split()
+        if (
+            words[0] not in HANDLE_NOT_FIRST
+            and not words[0].endswith("ing")
+            and not any(w in HANDLE_NOT_INSIDE for w in words)
+        ):
+            yield Candidate(m.start("h"), m.end("h"), "HANDLE", "HANDLE", 3)
     for m in ON_PLATFORM_RE.finditer(text):
         from app.deid.gazetteers import load
 

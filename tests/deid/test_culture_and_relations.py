@@ -68,3 +68,33 @@ def test_children_by_age_and_pets_in_lower_case_speech(text: str, needles: list[
 )
 def test_ages_and_pets_need_a_name(text: str) -> None:
     assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("c: he goes by shadow reaper nine nine on xbox and has no friends", "shadow reaper"),
+        ("c: i deleted everything i'm quiet moth now on tumblr and nobody knows", "quiet moth"),
+        ("c: he's on fortnite all night his name on there is toxic wolf two one", "toxic wolf"),
+    ],
+)
+def test_handles_said_before_their_platform(text: str, needle: str) -> None:
+    assert covered(text, needle, "HANDLE"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c: shes friends with him on instagram",
+        "c: he's always playing fortnite on xbox",
+        "c: i'm so tired of being on tiktok",
+    ],
+)
+def test_talk_about_platforms_is_not_a_handle(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_given_name_that_is_a_word_joins_its_surname() -> None:
+    text = "c: my case worker is rose alvarez from the county and she said"
+    assert covered(text, "rose alvarez", "NAME"), [(f.text, f.type) for f in scan(text)]
+    assert scan("dad: jesus christ") == []

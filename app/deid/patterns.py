@@ -703,10 +703,24 @@ UNAMBIGUOUS_MONTHS = wl._set(
 )
 
 
+STRONG_MONTH_PREV = wl._set("every, each, since, until, till, through, early, mid, late")
+
+
 def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool) -> bool:
     key = mon.lower().rstrip(".")
-    # In normally cased text, lower-case month words are ordinary words ("march", "may").
-    if not mon[0].isupper() and not lower_ok and (key in wl.AMBIG_MONTHS or len(key) <= 4):
+    # In normally cased text, lower-case month words are ordinary words ("march", "may"), but
+    # not after a word that only a time takes ("every march", "since june").
+    strong = (
+        not has_day
+        and _prev_word(text, s) in STRONG_MONTH_PREV
+        and key in ("may", "march", "april", "june", "august")
+    )
+    if (
+        not mon[0].isupper()
+        and not lower_ok
+        and not strong
+        and (key in wl.AMBIG_MONTHS or len(key) <= 4)
+    ):
         return False
     # Abbreviations ("Mar", "Dec") count only capitalized or with a period.
     short = len(key) <= 4 and key not in ("may", "june", "july")
@@ -716,7 +730,7 @@ def _month_ok(text: str, s: int, e: int, mon: str, lower_ok: bool, has_day: bool
     # "in May. They ...": the pronoun opens the next sentence
     stop = mon.endswith(".") or re.match(r"\s*[.!?,;:]", text[e : e + 3]) is not None
     if key in ("may", "march") and nxt in wl.PRONOUN_FOLLOW and not stop and not has_day:
-        return False
+        return strong and key == "march"  # "every march i get low", but "until may i"
     if key == "july" and re.search(r"(?i)fourth\s+of\s*$", text[max(0, s - 12) : s]):
         return False  # the holiday
     if has_day:

@@ -484,7 +484,7 @@ def rating_not_date(text: str, c: Candidate) -> bool:
 COUNT_BEFORE_RE = re.compile(
     r"\b(?:attendance|attended|rated|rating|ratings|rate|score|scored|scores|satisfaction|"
     r"drawing|recall|orientation|trials|items?|correct)\b"
-    r"[^.\n\d]{0,12}$",
+    r"[^.\n\d]{0,12}\Z",
     re.I,
 )
 COUNT_AFTER_RE = re.compile(

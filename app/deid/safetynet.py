@@ -988,6 +988,17 @@ INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?!\
 LONE_DATE_RE = re.compile(
     r"(?:^|(?<=[:.?!]\s)|(?<=\n))(?P<d>(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9]))(?=[.?!])"
 )
+# "1/8 — attended", "3/14: no-show": a month and day opening a line of a log.
+LOG_DATE_RE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?P<d>(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9]))"
+    r"(?=[ \t]*(?:[—–-]|:)[ \t])",
+    re.M,
+)
+# "resident Mildred Osei, 91, at Willow Creek": an age over 89 set after a name.
+APPOSITIVE_AGE_RE = re.compile(
+    r"\b[A-Z][a-z'’-]+,[ \t]+(?P<n>9\d|1[01]\d)"
+    r"(?=[ \t]*[,);]|[ \t]+(?:at|in|on|and|who|with|lives|living|is|was|has|had)\b)"
+)
 ORD_DATE_RE = re.compile(
     r"\b(?:anniversary|birthday|born|died|passed|funeral|wedding|on)\b[, ]+(?:was\s+|is\s+)?"
     r"the\s+(?P<d>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -1111,6 +1122,10 @@ def regex_rules(text: str) -> list[Candidate]:
             out.append(Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 1))
     for m in ORD_DATE_RE.finditer(text):
         out.append(Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 1))
+    for m in LOG_DATE_RE.finditer(text):
+        out.append(Candidate(m.start("d"), m.end("d"), "DATE", "DATE", 2))
+    for m in APPOSITIVE_AGE_RE.finditer(text):
+        out.append(Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3))
     for m in CASH_RE.finditer(text):
         out.append(Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 2))
     for m in AT_URL_RE.finditer(text):

@@ -119,6 +119,10 @@ def join_places(text: str, found: list[Candidate]) -> list[Candidate]:
                 label = prev.label if prev.type == "ORGANIZATION" else "ORG"
                 out[-1] = Candidate(prev.start, c.end, "ORGANIZATION", label, prev.priority)
                 continue
+            if gap == " " and {prev.type, c.type} <= {"LOCATION", "ORGANIZATION"}:
+                # "wyndham" + "court": one place found in two pieces
+                out[-1] = Candidate(prev.start, c.end, c.type, c.label, prev.priority)
+                continue
             if (same and JOIN_GAP_RE.fullmatch(gap)) or (
                 places and street and corner and AND_GAP_RE.fullmatch(gap)
             ):
@@ -230,6 +234,14 @@ def _widen(text: str, c: Candidate) -> Candidate:
         m = SPELLED_PREFIX_RE.search(text, max(0, c.start - 16), c.start)
         if m:  # "n h s dash four four one seven zero": the letters read before the digits
             return Candidate(m.start(), c.end, c.type, c.label, c.priority)
+        m = CAPS_PREFIX_RE.search(text, max(0, c.start - 6), c.start)
+        cue = m is not None and m.group(0).strip() in ID_CUE_CAPS
+        start = m.start() if m and not cue and text[c.start : c.start + 1].isdigit() else c.start
+        m = CAPS_SUFFIX_RE.match(text, c.end)
+        cue = m is not None and m.group(0).strip() in ID_CUE_CAPS
+        end = m.end() if m and not cue and text[c.end - 1 : c.end].isdigit() else c.end
+        # "ZRC 448120913", "AX 4417 KB": the letter groups of a plate or member number
+        return Candidate(start, end, c.type, c.label, c.priority)
     return c
 
 
@@ -240,6 +252,12 @@ DIRECTION_BEFORE_RE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)[ \t]+
 EXTENSION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:extension|ext\.?|x)[ \t]*(?:{spoken.NUMBER_WORD}\b[ \t]*)+", re.I
 )
+CAPS_PREFIX_RE = re.compile(r"(?<![\w'’-])[A-Z]{2,4}[ \t]$")
+CAPS_SUFFIX_RE = re.compile(r"[ \t][A-Z]{2,3}(?![\w'’])")
+ID_CUE_CAPS = frozenset(
+    {"ID", "MRN", "SSN", "NPI", "DOB", "DEA", "PIN", "ACCT", "NO", "NUM", "TEL", "FAX", "EXT",
+     "PH", "DL", "VIN", "EIN", "TIN", "SN", "AM", "PM", "EST", "PST", "CST", "MST", "UTC"}
+)  # fmt: skip
 SPELLED_PREFIX_RE = re.compile(r"(?<![\w'’])(?:[a-zA-Z][ \t]+){1,3}(?:dash[ \t]+)?$")
 
 
@@ -324,9 +342,20 @@ def _label_used_as_name(text: str, c: Candidate) -> bool:
     return re.search(rf"\b{re.escape(word)}\s*,", text) is not None or text.count(word + ":") > 1
 
 
+# Kinds of place or organization said alone ("go to community college", "the park").
+LONE_KINDS = wl._set(
+    "college, school, church, hospital, clinic, university, gym, shelter, park, court, jail,"
+    "prison, office, station, library, daycare, camp, store, mall, bank, pharmacy, center,"
+    "program, agency, department, precinct, academy, temple, mosque, synagogue, chapel, motel,"
+    "hotel, rehab, detox, er, emergency room, urgent care, work, job, plant, warehouse, factory"
+)
+
+
 def _non_identifying(span: str, typ: str) -> bool:
     """Whole spans that are clinical terms, or (as names/places) non-identifying proper nouns."""
     if span in wl.CLINICAL_TERMS:
+        return True
+    if typ in ("LOCATION", "ORGANIZATION") and span.removeprefix("the ") in LONE_KINDS:
         return True
     if span in safetynet.HOLIDAY_PHRASES:
         return True  # "St. Patrick's Day"

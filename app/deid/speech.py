@@ -22,7 +22,8 @@ W = r"[a-z][a-z'’-]*[a-z]"
 NAME_QUESTION_RE = re.compile(
     r"\b(?:(?:what(?:'s|’s|s| is| was)|and|get|tell me|spell)\s+(?:\w+\s+){0,2}?"
     r"(?:your|his|her|their|the)\s+(?:\w+(?:'s|’s)\s+)?(?:(?:first|last|full|middle)\s+)?name|"
-    r"who(?:'s|’s| is)\s+(?:that|this|he|she)|name\s+(?:again|please))\b",
+    r"who(?:'s|’s| is)\s+(?:that|this|he|she)|name\s+(?:again|please)|"
+    r"what\s+(?:should|can|do)\s+i\s+call\s+you|what\s+do\s+you\s+go\s+by)\b",
     re.I,
 )
 ANSWER_FILLERS = re.compile(
@@ -60,6 +61,12 @@ PERSON_CUE_RE = re.compile(
     r"them|the|is|was|from)\b|\s*[,.?!]|\s*$)",
     re.I | re.M,
 )
+# "everybody calls me bird": what people call someone is a name, even a word.
+EVERYONE_BEFORE_RE = re.compile(
+    r"\b(?:everybody|everyone|people|folks|friends|they|y'?all|family)\s+$", re.I
+)
+# "me and will have been together": after "me and", a given name is a person (not "will").
+ME_AND_RE = re.compile(rf"\bme\s+and\s+(?P<n>{W})\b(?!\s+(?:me|i)\b)", re.I)
 CALLED_RE = re.compile(
     r"\b(?:call(?:s|ed)?\s+(?:me|him|her|them)|calling\s+(?:me|him|her)|logged\s+in\s+as|"
     rf"goes\s+by|go\s+by|went\s+by|nicknamed|named)\s+(?P<n>{W})\b",
@@ -128,7 +135,9 @@ DENOMINATIONS = wl._set("baptist, methodist, lutheran, presbyterian, episcopal, 
 MODALS = wl._set("will, may, can, might, must, shall, should, would, could, did, does")
 MODAL_NAME_FOLLOW = wl._set(
     "is, was, has, had, and, too, who, said, says, told, asked, called, texted, came, went, got,"
-    "keeps, kept"
+    "keeps, kept, passed, died, left, moved, cheated, hit, took, drove, broke, lost, started,"
+    "stopped, quit, yelled, threatened, pushed, kicked, punched, lives, lived, works, worked,"
+    "wants, wanted, needs, needed, thinks, thought, knows, knew, says, hates, hated, loves, loved"
 )
 # "for toris wedding", "when i left jolenes house": a possessive written without its apostrophe.
 POSSESSIVE_RE = re.compile(
@@ -294,7 +303,9 @@ def detect(
             n = m.group("n").lower()
             # "calls me every sunday", "called him since": a frequent word is not the name
             # ("they call me big mike": the name follows it).
-            by_name = re.match(r"(?:goes|go|went)\s+by|nicknamed|named", m.group(0), re.I)
+            by_name = re.match(r"(?:goes|go|went)\s+by|nicknamed|named", m.group(0), re.I) or (
+                EVERYONE_BEFORE_RE.search(body, max(0, m.start() - 20), m.start()) is not None
+            )
             if n in gz.frequent and not by_name and not _first_follows(body, m.end("n"), gz):
                 continue
             if not _plain(n) and n not in gz.regions:
@@ -358,6 +369,10 @@ def detect(
         for m in POSSESSIVE_RE.finditer(body):
             stem = m.group("n")[:-1]
             if stem in gz.first and stem not in gz.common and not _plain(stem):
+                out.append(_cand(ln.body_start, m, "n"))
+        for m in ME_AND_RE.finditer(body):
+            n = m.group("n").lower()
+            if n in gz.first and not _plain(n) and n not in wl.NEVER_NAMES:
                 out.append(_cand(ln.body_start, m, "n"))
         for m in AGE_IS_RE.finditer(body):
             n = m.group("n").lower()

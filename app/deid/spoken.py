@@ -547,6 +547,11 @@ BY_ON_PLATFORM_RE = re.compile(
     rf"(?:{PLATFORMS}|tumblr|hinge|bumble|tinder|grindr|facebook|fb)\b",
     re.I,
 )
+IS_ON_PLATFORM_RE = re.compile(
+    r"\b(?:is|was|it['’]?s|its)\s+(?P<h>[a-z0-9]+(?:\s+[a-z0-9]+){1,4}?)\s+(?:now\s+)?on\s+"
+    rf"(?:{PLATFORMS}|tumblr|facebook|fb)\b",
+    re.I,
+)
 HANDLE_NOT_FIRST = wl._set(
     "the, a, an, my, his, her, their, your, our, so, just, like, really, all, always, never, not,"
     "still, also, only, kind, pretty, very, too, more, less, on, in, at, with, up, out, back,"
@@ -600,6 +605,11 @@ def spoken_handles(text: str) -> Iterator[Candidate]:
             continue
         s0 = m.start() if g in ("r", "d") else m.start(g)
         yield Candidate(s0, m.end(g), "HANDLE", "HANDLE", 3)
+    for m in IS_ON_PLATFORM_RE.finditer(text):
+        words = m.group("h").lower().split()
+        numbered = any(re.fullmatch(NUMBER_WORD, w) for w in words[1:])
+        if numbered and words[0] not in HANDLE_NOT_FIRST:  # "is kingdre 216 on instagram"
+            yield Candidate(m.start("h"), m.end("h"), "HANDLE", "HANDLE", 3)
     for m in BY_ON_PLATFORM_RE.finditer(text):
         words = m.group("h").lower().split()
         if (

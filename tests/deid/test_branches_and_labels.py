@@ -100,3 +100,34 @@ def test_counts_and_scores_are_not_dates(text: str) -> None:
 )
 def test_dates_beside_clinical_words_are_still_dates(text: str, needle: str) -> None:
     assert covered(text, needle, "DATE"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "typ"),
+    [
+        ("C: Our old Lanos, the plate was AX 4417 KB, they checked every bag.", "AX 4417 KB", "ID"),
+        ("C: I read the number to them three times, ZRC 448120913.", "ZRC 448120913", "ID"),
+        ("Visited client's mother, Agnes Kowalski, 96, at her apartment.", "96", "AGE"),
+        ("IOP Attendance Log\n1/8 — attended\n1/15 — no-show", "1/15", "DATE"),
+        ("c: so like every march i get really low", "march", "DATE"),
+        ("c: ever since june he hasn't called", "june", "DATE"),
+    ],
+)
+def test_whole_numbers_ages_log_dates_and_months_after_a_time_word(
+    text: str, needle: str, typ: str
+) -> None:
+    assert _one_span(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRN 00482917 DOB on file",
+        "c: we march every sunday for the cause",
+        "c: she may come if she can",
+        "Scores: PHQ, 14, GAD, 9",
+    ],
+)
+def test_cue_words_and_verbs_stay_outside(text: str) -> None:
+    found = [(f.text, f.type) for f in scan(text)]
+    assert not [f for f in found if f[1] in ("DATE", "AGE") or "DOB" in f[0]], found

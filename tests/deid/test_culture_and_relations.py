@@ -98,3 +98,27 @@ def test_a_given_name_that_is_a_word_joins_its_surname() -> None:
     text = "c: my case worker is rose alvarez from the county and she said"
     assert covered(text, "rose alvarez", "NAME"), [(f.text, f.type) for f in scan(text)]
     assert scan("dad: jesus christ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "typ"),
+    [
+        (
+            "counselor: and what should i call you\ncaller: bird everybody calls me bird",
+            "bird",
+            "NAME",
+        ),
+        ("caller: me and will have been together six years", "will", "NAME"),
+        ("caller: my husband will passed away in the fall", "will", "NAME"),
+        ("caller: the account he uses is kingdre 216 on instagram and", "kingdre 216", "HANDLE"),
+    ],
+)
+def test_what_people_call_someone_in_speech(text: str, needle: str, typ: str) -> None:
+    assert covered(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["c: me and i went home", "c: it was like two on tiktok", "c: he will pass the test"]
+)
+def test_ordinary_speech_stays_clean(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]

@@ -55,6 +55,18 @@ IPV6_RE = re.compile(
 GAMERTAG_RE = re.compile(
     r"(?<![\w@.])(?:xX\w{3,}Xx|[A-Za-z]{1,12}[0-9][A-Za-z]{2,12}(?:[0-9_][A-Za-z]{1,12})+)(?![\w@])"
 )
+# Usernames by their shape: "spicyboba44", "bloxxyMaddie2011", "n0tjustkev" (a word with two
+# or more digits after it, or a digit inside the letters).
+SHAPE_HANDLE_RE = re.compile(
+    r"(?<![\w@.#/-])(?:[a-z][A-Za-z_.]{3,}[A-Za-z_]\d{2,4}|[a-z]{1,4}[0-9][a-z]{4,}[a-z0-9_]*)"
+    r"(?![\w@/-])"
+)
+# Words that take a number without being a username ("covid19", "iphone15", "class2024").
+NUMBERED_WORDS = wl._set(
+    "covid, iphone, ipad, windows, galaxy, pixel, class, grade, room, unit, suite, route,"
+    "highway, interstate, flight, gate, channel, level, version, season, episode, chapter, year,"
+    "model, team, squad, week, session, phase, step, module, item, page, section, table, figure"
+)
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 
 PHONE_RE = re.compile(
@@ -466,6 +478,10 @@ def contacts(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 4)
     for m in GAMERTAG_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 3)
+    for m in SHAPE_HANDLE_RE.finditer(text):
+        stem = re.match(r"[A-Za-z_.]+", m.group(0))
+        if stem and stem.group(0).lower().rstrip("_.") not in NUMBERED_WORDS:
+            yield Candidate(m.start(), m.end(), "HANDLE", "HANDLE", 3)
 
 
 def _ssn_valid(digits: str) -> bool:

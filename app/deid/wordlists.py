@@ -393,7 +393,15 @@ NONID_PROPER = _set(
     "bro, babe, baby, honey, sweetie, dude, buddy, man, girl, sir, ma'am, maam, sweetheart,"
     "therapist, client, member, christmas, easter, thanksgiving, halloween, hanukkah, passover,"
     "ramadan, diwali, kwanzaa, valentine's, valentine, memorial, labor, juneteenth, mother's,"
-    "father's, lent, advent, new, year, year's, eve, i, i'm, i'd, i'll, i've, me, ma"
+    "father's, lent, advent, new, year, year's, eve, i, i'm, i'd, i'll, i've, me, ma,"
+    # games, shows, snacks and stars young clients talk about
+    "valorant, stardew, stardew valley, zelda, tears of the kingdom, breath of the wild,"
+    "overwatch, apex, apex legends, league of legends, genshin, genshin impact, call of duty,"
+    "cod, gta, among us, animal crossing, mario kart, smash, pubg, rocket league, hunter x hunter,"
+    "naruto, one piece, demon slayer, jujutsu kaisen, attack on titan, eras tour, dr pepper,"
+    "mountain dew, monsters, takis, hot cheetos, chick-fil-a, wendy's, wendys, ben & jerry,"
+    "ben & jerry's, taco bell, chipotle, crumbl, boba, drake, taylor swift, beyonce, beyoncé,"
+    "billie eilish, olivia rodrigo, bad bunny, sza, kendrick, travis scott, mrbeast, twitch"
 )
 
 # Consumer brands that are usually employers or store locations when a person is "at" them.

@@ -131,3 +131,27 @@ def test_whole_numbers_ages_log_dates_and_months_after_a_time_word(
 def test_cue_words_and_verbs_stay_outside(text: str) -> None:
     found = [(f.text, f.type) for f in scan(text)]
     assert not [f for f in found if f[1] in ("DATE", "AGE") or "DOB" in f[0]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("C: my roblox user is bloxxyMaddie2011 and somebody kept asking", "bloxxyMaddie2011"),
+        ("Client: my main is n0tjustkev and my duo is spicyboba44.", "n0tjustkev"),
+        ("Client: my main is n0tjustkev and my duo is spicyboba44.", "spicyboba44"),
+    ],
+)
+def test_usernames_by_their_shape(text: str, needle: str) -> None:
+    assert _one_span(text, needle, "HANDLE"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C: i got covid19 twice this year",
+        "C: The app Pulse360 tracks my sleep.",
+        "C: I'm on session12",
+    ],
+)
+def test_words_with_numbers_are_not_usernames(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "HANDLE"], [(f.text, f.type) for f in scan(text)]

@@ -37,6 +37,16 @@ EXTRA_FIRST = (
     "saoirse, ciara, cormac, oisin, eoin, seamus, dmitri, anya, sasha, masha, misha, katya,"
     "natasha, sveta, svetlana, olga, igor, yuri, vlad, bogdan, kasia, gosia, wojtek"
 )
+# Given names of the last twenty years that the 1990 census lists lack; the second list are
+# also ordinary words ("Sky", "River"), so they rank as rarer names.
+MODERN_FIRST = (
+    "skye, wren, juniper, everly, paisley, maverick, marlowe, oakley, sutton, elio, nevaeh,"
+    "brantley, kinsley, oaklynn, emberly, ryker, kairo, zaylee, khalani, jaxson, jaxton"
+)
+MODERN_WORD_FIRST = (
+    "sky, river, rain, storm, ocean, bear, ash, reign, journey, story, indigo, haven, lyric,"
+    "serenity, blaze, ember, sparrow, finch, legend, true, onyx, sage"
+)
 # Everyday words of clinics, insurance, the military and phones that the word list lacks.
 EXTRA_COMMON = wl._set(
     "copay, copays, coinsurance, deductible, deductibles, prior-auth, telehealth, telemed,"
@@ -123,6 +133,10 @@ def load() -> Gazetteers:
         n = n.strip()
         if n:
             first[n] = 1
+    for tier, names in ((2, MODERN_FIRST), (3, MODERN_WORD_FIRST)):
+        for n in names.split(","):
+            if n.strip():
+                first.setdefault(n.strip(), tier)
     surname_rank: dict[str, int] = {}
     for i, ln in enumerate(_lines("surnames.txt"), start=1):
         surname_rank.setdefault(ln.strip(), i)

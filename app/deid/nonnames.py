@@ -29,7 +29,7 @@ KINSHIP_TERMS = _set(
     "comadre, compadre, mija, mijo, mijita, mijito, tía, tío, tita, prima, primo, cuñada,"
     "cuñado, suegra, suegro, vovó, vovô, avó, avô, mamãe, papai, habibi, habibti, habibty,"
     "teta, tayta, sitto, sitti, jiddo, jeddo, jadda, jaddah, khalto, khala, khalo, ammo,"
-    "amto, ammu-jaan, maman, baba-jan, maman-joon, madar, pedar, baba-joon, ana, anne, baba,"
+    "amto, ammu-jaan, maman, baba-jan, maman-joon, madar, pedar, baba-joon, baba,"
     "dede, nine, babushka, dedushka, deda, mamochka, papochka, tyotya, dyadya, nne, nna,"
     "mummy, nnukwu, iya, baba-agba, mama-agba, yaa, maame, paapa, auntie, aunty, uncle-ji,"
     "granny, gran, grammy, grampy, gramps, nan, nanna, pop-pop, mee-maw, meemaw, mawmaw,"

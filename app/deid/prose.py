@@ -45,6 +45,11 @@ AUTHOR_AFTER_RE = re.compile(
     r"|\s+(?:would|might)\s+(?:say|call|describe)\b"
     r"|\s+coined\b"
 )
+# What stands before an author's full name: a quoted title and "by", or a citing verb.
+AUTHOR_BEFORE_RE = re.compile(
+    r"[\"”]\s*,?\s+by\s+$|\b(?:referenced|references|cited|cites|citing|quoted|quotes|"
+    r"rereading|re-reading)\s+$",
+)
 # A run of surnames joined by "and", "&" or commas ("Doka and Martin", "Klass, Silverman, and
 # Nickman"); a cited list is one where some member is a known theorist.
 SURNAME = r"[A-Z][A-Za-z'’\-]+"
@@ -184,6 +189,11 @@ def cited_author(text: str, c: Candidate, gz: Gazetteers) -> bool:
         return False
     if AUTHOR_AFTER_RE.match(text, c.end):
         return True
+    if re.fullmatch(r"[A-Z][a-z-]+ [A-Z][a-z-]+(?:['’]s\b.*)?", span) and AUTHOR_BEFORE_RE.search(
+        text, max(0, c.start - 40), c.start
+    ):
+        return True  # '"The Imp of the Mind" by Lee Baer', 'the facilitator referenced ...'
+
     lo = max(0, c.start - 60)
     for m in CITATION_RUN_RE.finditer(text, lo, min(len(text), c.end + 60)):
         if not (m.start() <= c.start and c.end <= m.end()):

@@ -787,6 +787,55 @@ def detect(text: str, toks: list[Token], lines: list[Line], gz: Gazetteers) -> l
     out += lower_lines(text, toks, gz)
     out += regex_rules(text)
     out += answer_phrases(text, lines, gz)
+    out += rosters_and_signatures(text)
+    return out
+
+
+# "Members: Dutch, Reyes, Tom Kessler, Ortiz", "Present: Ellis, Priya Raman, Josh": a note's
+# list of who attended names people, whatever words the names are.
+ROSTER_RE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:group\s+)?(?:members?(?:\s+present)?|present|attendees|"
+    r"attending|in\s+attendance|participants|absent|excused|residents|also\s+present|"
+    r"family\s+present)[ \t]*:[ \t]*(?P<list>[^\n]+)$",
+    re.I | re.M,
+)
+ROSTER_ITEM_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+)?(?P<n>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*$"
+)
+# "Gratefully,\nAna Beltrán, LMHC": the name under a closing.
+SIGNATURE_RE = re.compile(
+    r"^[ \t]*(?:sincerely|gratefully|warmly|respectfully|best|best\s+regards|kind\s+regards|"
+    r"regards|warm\s+regards|with\s+gratitude|in\s+gratitude|thank\s+you|thanks|cheers|"
+    r"take\s+care|yours\s+truly|cordially|be\s+well|in\s+peace)[ \t]*,?[ \t]*\n[ \t]*"
+    r"(?P<n>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3})(?=[ \t]*(?:,|\n|$))",
+    re.I | re.M,
+)
+# "Mildred (91), Ike (93)": an age over 89 in brackets after a name.
+PAREN_AGE_RE = re.compile(r"\b[A-Z][a-z'’-]+[ \t]+\((?P<n>9\d|1[01]\d)\)")
+
+
+def _role_phrase(name: str) -> bool:
+    words = [w.lower().strip(".") for w in name.split()]
+    return any(w in wl.ROLE_WORDS for w in words) or bool(re.search(r"\d", name))
+
+
+def rosters_and_signatures(text: str) -> list[Candidate]:
+    """People listed as present at a group or signed under a letter; ages in brackets."""
+    out: list[Candidate] = []
+    for m in ROSTER_RE.finditer(text):
+        pos = m.start("list")
+        for part in re.split(r"(,|;|\band\b)", m.group("list")):
+            item = ROSTER_ITEM_RE.fullmatch(part.strip())
+            if part not in (",", ";", "and") and item and not _role_phrase(item.group("n")):
+                s = pos + part.index(item.group(0)) + item.start("n")
+                out.append(Candidate(s, s + len(item.group("n")), "NAME", "NAME", 4))
+            pos += len(part)
+    for m in SIGNATURE_RE.finditer(text):
+        if not _role_phrase(m.group("n")):
+            out.append(Candidate(m.start("n"), m.end("n"), "NAME", "NAME", 3))
+    for m in PAREN_AGE_RE.finditer(text):
+        out.append(Candidate(m.start("n"), m.end("n"), "AGE", "AGE", 3))
     return out
 
 

@@ -342,6 +342,24 @@ def _label_used_as_name(text: str, c: Candidate) -> bool:
     return re.search(rf"\b{re.escape(word)}\s*,", text) is not None or text.count(word + ":") > 1
 
 
+def _role_not_name(span: str, gz: Gazetteers) -> bool:
+    """'Attendees', 'Note', 'Treating Clinician', 'Peer Specialist': a role or heading word,
+    alone or after ordinary words, is not a name."""
+    words = span.split()
+    if not words or (words[-1] not in wl.ROLE_WORDS and span not in ROSTER_HEADS):
+        return False
+    return all(
+        w not in gz.first
+        and (w == words[-1] or (w in gz.common and not 0 < gz.surname_rank.get(w, 0) <= 5000))
+        for w in words
+    )
+
+
+# Headings of a note's list of who attended ("Attendees: ...").
+ROSTER_HEADS = wl._set(
+    "attendees, attendee, participants, present, absent, excused, members, facilitators,"
+    "co-facilitators, leaders, attendance, theme, themes, topic, topics"
+)
 # Kinds of place or organization said alone ("go to community college", "the park").
 LONE_KINDS = wl._set(
     "college, school, church, hospital, clinic, university, gym, shelter, park, court, jail,"
@@ -539,6 +557,12 @@ def scan(text: str) -> list[Finding]:
     # The broad rules' findings that the phrase model is confident identify no one.
     found = phrases.filter_findings(text, found, gz, lambda c: _person_cue(text, c, gz))
     found = [_widen(text, c) for c in found]
+    # A role or document word is never a name, whatever cue stands before it ("Counselor Note").
+    found = [
+        c
+        for c in found
+        if not (c.type == "NAME" and _role_not_name(text[c.start : c.end].lower(), gz))
+    ]
     # Whole spans that are clinical terms or non-identifying proper nouns ("Puerto Rican").
     found = [
         c

@@ -401,7 +401,10 @@ NONID_PROPER = _set(
     "naruto, one piece, demon slayer, jujutsu kaisen, attack on titan, eras tour, dr pepper,"
     "mountain dew, monsters, takis, hot cheetos, chick-fil-a, wendy's, wendys, ben & jerry,"
     "ben & jerry's, taco bell, chipotle, crumbl, boba, drake, taylor swift, beyonce, beyoncé,"
-    "billie eilish, olivia rodrigo, bad bunny, sza, kendrick, travis scott, mrbeast, twitch"
+    "billie eilish, olivia rodrigo, bad bunny, sza, kendrick, travis scott, mrbeast, twitch,"
+    # words that head a note or a line of one and never name a person
+    "note, follow-up, followup, sleep hygiene, common app, insight timer, gulf war, vietnam-era,"
+    "korean war, world war ii, wwii, 9/11"
 )
 
 # Consumer brands that are usually employers or store locations when a person is "at" them.

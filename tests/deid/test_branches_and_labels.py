@@ -155,3 +155,25 @@ def test_usernames_by_their_shape(text: str, needle: str) -> None:
 )
 def test_words_with_numbers_are_not_usernames(text: str) -> None:
     assert not [f for f in scan(text) if f.type == "HANDLE"], [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_roster_names_people_and_their_ages() -> None:
+    text = (
+        "Grief Group — Maple Senior Center\n"
+        "Attendees: Mildred (91), Herb (87), Rosalind Pike, Ike (93)\n"
+        "Topic: loneliness after loss."
+    )
+    for needle, typ in [("Mildred", "NAME"), ("Herb", "NAME"), ("Rosalind Pike", "NAME"),
+                        ("91", "AGE"), ("93", "AGE")]:  # fmt: skip
+        assert _one_span(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+    assert not [f for f in scan(text) if f.text in ("Attendees", "Topic")]
+
+
+def test_roles_in_a_roster_are_not_names() -> None:
+    assert scan("Present: Therapist, Member 2, Member 3, Co-facilitator") == []
+
+
+def test_the_name_under_a_closing_is_a_name() -> None:
+    text = "Please call with questions.\nGratefully,\nAna Beltrán, LMHC"
+    assert _one_span(text, "Ana Beltrán", "NAME"), [(f.text, f.type) for f in scan(text)]
+    assert scan("Please call with questions.\nSincerely,\nTreating Clinician, LCSW") == []

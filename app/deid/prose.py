@@ -248,6 +248,19 @@ def _ordinary(word: str, gz: Gazetteers) -> bool:
     return lw in gz.common and lw not in gz.first
 
 
+def _distinctive_org(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """An organization or place whose name has a word that is neither everyday English nor
+    clinical vocabulary ("Cottonwood Elementary", "Millstone Counseling Group"): the name of one
+    place, not a kind of program ("Group Home", "Anger Management")."""
+    if c.type not in ("ORGANIZATION", "LOCATION"):
+        return False
+    for w in HEADING_WORD_RE.findall(text[c.start : c.end]):
+        lw = w.lower()
+        if lw not in gz.frequent and lw not in wl.CLINICAL_TERMS and lw not in wl.CLINICAL_VOCAB:
+            return True
+    return False
+
+
 def document_phrase(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """'Progress Note', 'Positive Data Log', 'Clinical Director': ordinary words ending in the
     head noun of a document, worksheet or role (not the tail of a longer name, "Center for
@@ -259,6 +272,7 @@ def document_phrase(text: str, c: Candidate, gz: Gazetteers) -> bool:
         len(words) >= 2
         and not re.search(r"[\n.]", span)
         and not re.search(r"[A-Z][\w'’-]*[ \t]+(?:for|of|and|&)[ \t]+$", before)
+        and not (words[-1].lower() in ORG_HEADS and _distinctive_org(text, c, gz))
         and words[-1].lower() in DOC_HEADS
         and all(_ordinary(w, gz) or w.lower() in TITLE_SMALL_WORDS for w in words)
     )
@@ -292,7 +306,7 @@ def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
             and not 0 < gz.surname_rank.get(p.lower(), 0) <= 5000  # "Hill:" may be a speaker
             for p in parts
         )  # a field label at the start of a line or after a sentence
-    if not all(_ordinary(w, gz) for w in words):
+    if not all(_ordinary(w, gz) for w in words) or _distinctive_org(text, c, gz):
         return False
     lw = HEADING_WORD_RE.findall(line)
     # A heading names a document ("Progress Note — ...") and has no sentence end, colon or comma

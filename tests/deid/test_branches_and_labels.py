@@ -177,3 +177,14 @@ def test_the_name_under_a_closing_is_a_name() -> None:
     text = "Please call with questions.\nGratefully,\nAna Beltrán, LMHC"
     assert _one_span(text, "Ana Beltrán", "NAME"), [(f.text, f.type) for f in scan(text)]
     assert scan("Please call with questions.\nSincerely,\nTreating Clinician, LCSW") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("504 Plan Meeting Notes — Cottonwood Elementary\nDate: soon", "Cottonwood Elementary"),
+        ("Referred to Millstone Counseling Group; parent called.", "Millstone Counseling Group"),
+    ],
+)
+def test_a_named_school_or_practice_in_a_heading_is_found(text: str, needle: str) -> None:
+    assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]

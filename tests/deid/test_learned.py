@@ -107,6 +107,7 @@ def test_without_a_model_the_layer_adds_nothing(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # retrains on every labelled set: about four minutes on one core
 def test_shipped_model_is_reproducible_from_the_labelled_sets() -> None:
     """The model file is exactly what the training script makes from the sets in bench/data
     (minus the held-out ones), so nobody has to take the weights on trust."""

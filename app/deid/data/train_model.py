@@ -54,6 +54,7 @@ HELD_OUT = (
     "deid_final37",
     "deid_final42",
     "deid_final44",
+    "deid_final46",
 )
 
 
@@ -135,23 +136,35 @@ def speech_recognition_copy(row: dict) -> dict:
 def train(rows: list[dict], epochs: int = EPOCHS) -> learned.Model:
     """Train on the excerpts as written and on a speech-recognition copy of each."""
     gz = load()
+    # Features are computed once per token; only the previous label's feature changes from
+    # epoch to epoch, so it is filled in as training goes (the same features, in the same order,
+    # as computing them afresh each time).
+    marker = "prevlab=\x00"
     prepared = []
     for r in rows:
         for variant in (r, speech_recognition_copy(r)):
-            tokens, _ = tokenize(variant["text"])
-            prepared.append((variant["text"], tokens, gold_labels(variant, tokens)))
+            text = variant["text"]
+            tokens, _ = tokenize(text)
+            doc = learned.doc_forms(tokens)
+            static = [
+                [sys.intern(f) for f in learned.token_features(text, tokens, i, gz, "\x00", doc)]
+                for i in range(len(tokens))
+            ]
+            slots = [f.index(marker) for f in static]
+            lines = [t.line for t in tokens]
+            prepared.append((static, slots, lines, gold_labels(variant, tokens)))
     labels = [learned.OUTSIDE, *learned.PROPOSED, "OTHER"]
     tr = Trainer(labels)
     rng = random.Random(SEED)
     for _ in range(epochs):
         rng.shuffle(prepared)
-        for text, tokens, gold in prepared:
+        for static, slots, lines, gold in prepared:
             prev, prev_line = learned.OUTSIDE, -1
-            doc = learned.doc_forms(tokens)
-            for i, t in enumerate(tokens):
-                if t.line != prev_line:
-                    prev, prev_line = learned.OUTSIDE, t.line
-                feats = learned.token_features(text, tokens, i, gz, prev, doc)
+            for i, line in enumerate(lines):
+                if line != prev_line:
+                    prev, prev_line = learned.OUTSIDE, line
+                feats = static[i]
+                feats[slots[i]] = f"prevlab={prev}"
                 guess = tr.predict(feats)
                 tr.update(gold[i], guess, feats)
                 prev = guess

@@ -370,6 +370,17 @@ def _verb_after(ctx: Ctx, i: int, verbs: frozenset[str]) -> bool:
     return nxt is not None and nxt.lower in verbs
 
 
+def _short_month_as_name(ctx: Ctx, i: int) -> bool:
+    """'Jun is allergic', 'Jan and I': a given name written like a month's abbreviation (not
+    'Jun 4', 'Jan. 12', 'in Jan')."""
+    t = ctx.toks[i]
+    nxt = ctx.next(i)
+    if ctx.text[t.end : t.end + 1] == "." or (nxt is not None and nxt.is_digit):
+        return False
+    p = ctx.prev(i)
+    return not (p is not None and (p.lower in wl.MONTH_PREPS or p.is_digit))
+
+
 def _month_as_name(ctx: Ctx, i: int) -> bool:
     """'April said', 'April and I', 'with April' (but not 'April 4' or 'in April')."""
     nxt = ctx.next(i)
@@ -544,6 +555,7 @@ def name_scores(ctx: Ctx) -> dict[int, int]:
                     and not (ctx.prev(i) is not None and ctx.prev(i).lower in wl.POSSESSIVE_DETS)
                 )
                 or (lw in wl.MONTHS and lw in CUE_OVERRIDABLE and t.cap and _month_as_name(ctx, i))
+                or (lw in ("jun", "jan") and t.cap and _short_month_as_name(ctx, i))
                 or (
                     strong_cue
                     and lw not in wl.CLINICAL_TERMS - {"ada"}

@@ -107,6 +107,8 @@ def _single_ok(t: Token, tokens: list[Token], orig: str, gz: Gazetteers) -> bool
         return True
     if t.text != orig and not (t.names_lower and orig.islower()):
         return False
+    if t.cap and not t.sent_start and not t.in_label and not t.names_lower:
+        return True  # "Is Will your brother?": a capital inside a sentence is the name again
     nxt = tokens[t.idx + 1] if t.idx + 1 < len(tokens) else None
     nxt_same = nxt is not None and nxt.line == t.line
     if nxt_same and nxt.lower in wl.MODAL_FOLLOW:  # type: ignore[union-attr]

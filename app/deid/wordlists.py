@@ -105,7 +105,11 @@ NAME_VERBS_AFTER = _set(
     "decided, needs, needed, loves, loved, hates, hated, likes, liked, misses, missed, feels,"
     "felt, seems, seemed, looks, looked, sounded, sounds, turned, turns, raised, adopted, saw,"
     "sees, heard, hears, noticed, understands, understood, gets, cares, cared, would, will've,"
-    "doesn't, didn't, won't, wouldn't, can't, couldn't, isn't, wasn't, hasn't, hadn't"
+    "doesn't, didn't, won't, wouldn't, can't, couldn't, isn't, wasn't, hasn't, hadn't,"
+    "hits, yells, screams, pushes, pushed, grabs, grabbed, slaps, slapped, kicks, chokes, choked,"
+    "beats, controls, controlled, follows, followed, tracks, tracked, takes, took, drinks,"
+    "drank, smokes, steals, stole, owes, owed, pays, paid, bought, buys, cooks, cooked, teaches,"
+    "taught, coaches, coached, watches, babysits, babysat, moved, moves, swears, swore"
 )
 NAME_ADVERBS = _set("just, never, always, also, really, finally, even, still, actually, basically")
 # Strong subject verbs for capitalized words that are also common words ("Will said").

@@ -122,3 +122,29 @@ def test_what_people_call_someone_in_speech(text: str, needle: str, typ: str) ->
 )
 def test_ordinary_speech_stays_clean(text: str) -> None:
     assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("C: Will says I just need a vacation.\nT: Is Will your brother?", "Is Will"),
+        ("C: My husband Will says I need a break. I told Will no.", "told Will"),
+        ("C: I will tell you the truth. Will hits me. Not every day.", "Will hits"),
+        ("C: Nobody else would feed her. Jun is allergic to cats.", "Jun"),
+        ("Jan and I went to the lake.", "Jan"),
+    ],
+)
+def test_names_that_are_words_or_months(text: str, needle: str) -> None:
+    name = needle.split()[-1] if needle.split()[0] in ("Is", "told") else needle.split()[0]
+    start = text.index(needle) + needle.index(name)
+    found = scan(text)
+    assert any(f.start <= start < f.end and f.type == "NAME" for f in found), [
+        (f.text, f.type) for f in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Seen on Jun 4 and Jan. 12.", "C: back in Jan we moved", "C: Will you stop?"]
+)
+def test_months_and_the_modal_stay_what_they_are(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]

@@ -188,10 +188,21 @@ HYPHEN_HANDLE_RE = re.compile(
 DOTTED_HANDLE_RE = re.compile(r"(?<![\w@.])[a-z0-9]+(?:[._][a-z0-9]+){1,4}(?![\w@]|\.\w)")
 
 
+# Chains named with a number ("the Motel 6 off I-35", "a super eight on airline highway"): the
+# branch is found with the street after it.
+NUMBERED_CHAIN_RE = re.compile(
+    r"\b(?:motel[ \t]+(?:6|six)|super[ \t]+(?:8|eight)|studio[ \t]+(?:6|six)|7-eleven|"
+    r"seven[ \t]+eleven)\b(?=[ \t]+(?:on|off|in|at|by|near)\b)",
+    re.I,
+)
+
+
 def orgs_and_places(
     text: str, gz: Gazetteers, lower_lines: list[tuple[int, int]]
 ) -> Iterator[Candidate]:
     """Organizations and places that carry no suffix of their own."""
+    for m in NUMBERED_CHAIN_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 2)  # joined with its street
     for m in STATE_SCHOOL_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 4)
     for m in ZIP_STATE_RE.finditer(text):

@@ -204,6 +204,10 @@ UNIT_AFTER_RE = re.compile(
     r"[A-Za-z0-9]{1,5}\b)+",
     re.I,
 )
+UNIT_WORD_END_RE = re.compile(r"\b(?:unit|apartment|apt|suite|ste|lot|room|trailer)\.?$", re.I)
+UNIT_VALUE_RE = re.compile(
+    rf"[ \t]*#?[ \t]*(?:[A-Za-z]?\d{{1,4}}[A-Za-z]?|[A-Za-z]\b|{spoken.NUMBER_WORD})\b"
+)
 INITIAL_BEFORE_RE = re.compile(r"\b[A-Z]\.\s?$")
 
 
@@ -214,6 +218,10 @@ def _widen(text: str, c: Candidate) -> Candidate:
         m = UNIT_AFTER_RE.match(text, c.end)
         if m:
             return Candidate(c.start, m.end(), c.type, c.label, c.priority)
+        if UNIT_WORD_END_RE.search(text, c.start, c.end):
+            m = UNIT_VALUE_RE.match(text, c.end)
+            if m:  # "... far hills avenue suite" + "four"
+                return Candidate(c.start, m.end(), c.type, c.label, c.priority)
     if c.type == "NAME":
         m = INITIAL_BEFORE_RE.search(text, max(0, c.start - 3), c.start)
         if m and text[c.start : c.start + 1].isupper():

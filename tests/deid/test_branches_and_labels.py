@@ -188,3 +188,19 @@ def test_the_name_under_a_closing_is_a_name() -> None:
 )
 def test_a_named_school_or_practice_in_a_heading_is_found(text: str, needle: str) -> None:
     assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "typ"),
+    [
+        (
+            "c: were gonna be at twenty two ten far hills avenue suite four starting monday",
+            "avenue suite four",
+            "LOCATION",
+        ),
+        ("caller: i'm at the motel six on airline highway now", "motel six on", "ORGANIZATION"),
+        ("C: The parking lot of the Motel 6 off I-35 in Temple.", "Motel 6 off", "ORGANIZATION"),
+    ],
+)
+def test_units_said_aloud_and_numbered_chains(text: str, needle: str, typ: str) -> None:
+    assert _one_span(text, needle, typ), [(f.text, f.type) for f in scan(text)]

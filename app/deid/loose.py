@@ -33,6 +33,14 @@ STATE_SCHOOL_RE = re.compile(
     r"\s+(?:State|Tech)\b(?!\s+(?:Police|Patrol|Troopers?|Park|Prison|Penitentiary|Hospital|"
     r"Fair|Line|Capitol|Senate|House|Legislature|Highway|Route|Road|Board|Bar|Department))"
 )
+# "a student at georgia state", "accepted to montana state": a state university said in speech.
+LOWER_STATE_SCHOOL_RE = re.compile(
+    rf"\b(?:at|to|from|attends?|attended|attending|for|with)\s+(?P<s>(?:{US_STATES}|penn|boise|"
+    r"portland|wayne|kent|ball|weber|sonoma|fresno|chico|san\s+jose|san\s+diego)\s+"
+    r"(?:state|tech))\b(?!\s+(?:police|patrol|troopers?|park|prison|penitentiary|hospital|fair|"
+    r"line|capitol|senate|house|legislature|highway|route|road|board|bar|department))",
+    re.I,
+)
 ZIP_STATE_RE = re.compile(rf"\b(?:{US_STATES}),?\s+(?P<z>\d{{5}}(?:-\d{{4}})?)\b")
 DEPT_RE = re.compile(
     rf"\b(?:{CAP}\s+){{1,3}}(?:Police|Fire|Sheriff['’]s|Sheriff)\s+(?:Department|Dept\.?|Office)"
@@ -205,6 +213,8 @@ def orgs_and_places(
         yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 2)  # joined with its street
     for m in STATE_SCHOOL_RE.finditer(text):
         yield Candidate(m.start(), m.end(), "ORGANIZATION", "SCHOOL", 4)
+    for m in LOWER_STATE_SCHOOL_RE.finditer(text):
+        yield Candidate(m.start("s"), m.end("s"), "ORGANIZATION", "SCHOOL", 4)
     for m in ZIP_STATE_RE.finditer(text):
         yield Candidate(m.start("z"), m.end("z"), "LOCATION", "ZIP", 4)
     for m in DEPT_RE.finditer(text):

@@ -204,3 +204,14 @@ def test_a_named_school_or_practice_in_a_heading_is_found(text: str, needle: str
 )
 def test_units_said_aloud_and_numbered_chains(text: str, needle: str, typ: str) -> None:
     assert _one_span(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("intake: and you're a student at georgia state", "georgia state"),
+        ("c: my daughter got accepted to montana state and i should be happy", "montana state"),
+    ],
+)
+def test_state_universities_in_speech(text: str, needle: str) -> None:
+    assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]

@@ -528,6 +528,25 @@ def count_not_date(text: str, c: Candidate) -> bool:
     )
 
 
+ABSTRACT_NOUN_RE = re.compile(
+    r"[A-Z][a-z-]{3,}(?:tion|sion|ness|ment|isms?|ency|ancy|ity|ality|ization|ics|osis|emia|"
+    r"thymic|phoria|philia|phobia|mania)"
+)
+
+
+def abstract_noun(text: str, c: Candidate, gz: Gazetteers) -> bool:
+    """'Ideation, no plan.', 'Intellectualization?', 'Euthymic, smiling': one capitalized
+    abstract or clinical word is no person's name (unless it is a given name: "Trinity")."""
+    span = text[c.start : c.end]
+    lw = span.lower()
+    return (
+        c.type == "NAME"
+        and ABSTRACT_NOUN_RE.fullmatch(span) is not None
+        and lw not in gz.first
+        and not 0 < gz.surname_rank.get(lw, 0) <= 20000
+    )
+
+
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """One of the shapes above."""
     span = text[c.start : c.end]
@@ -551,4 +570,5 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and generic_service(text, c))
         or (c.type == "DATE" and rating_not_date(text, c))
         or (c.type == "DATE" and count_not_date(text, c))
+        or abstract_noun(text, c, gz)
     )

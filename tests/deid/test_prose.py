@@ -126,3 +126,19 @@ def test_frequent_words_after_cues_are_not_names(text: str) -> None:
 
 def test_a_name_after_a_frequent_word_is_still_found() -> None:
     assert covered("c: they all call me big mike at the plant", "mike", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trainee: I did. Ideation, no plan.",
+        "Supervisor: Intellectualization, and maybe you feel outclassed?",
+        "T: Permanency for youth aging out is about relationships.",
+    ],
+)
+def test_one_capitalized_abstract_word_is_not_a_name(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_given_name_with_an_abstract_ending_is_still_a_name() -> None:
+    assert covered("C: My friend Trinity called last night.", "Trinity", "NAME")

@@ -1049,7 +1049,8 @@ APPOSITIVE_AGE_RE = re.compile(
     r"(?=[ \t]*[,);]|[ \t]+(?:at|in|on|and|who|with|lives|living|is|was|has|had)\b)"
 )
 ORD_DATE_RE = re.compile(
-    r"\b(?:anniversary|birthday|born|died|passed|funeral|wedding|on)\b[, ]+(?:was\s+|is\s+)?"
+    r"\b(?:anniversary|birthday|born|died|passed|funeral|wedding|on)\b[, ]+"
+    r"(?:was\s+|is\s+|would(?:['’]ve|\s+have)\s+been\s+|will\s+be\s+|(?:is|was)\s+on\s+)?"
     r"the\s+(?P<d>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
     r"nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first|[12]?\d(?:st|nd|rd|th)|"

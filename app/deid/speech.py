@@ -69,6 +69,9 @@ EVERYONE_BEFORE_RE = re.compile(
 ME_AND_RE = re.compile(rf"\bme\s+and\s+(?P<n>{W})\b(?!\s+(?:me|i)\b)", re.I)
 CALLED_RE = re.compile(
     r"\b(?:call(?:s|ed)?\s+(?:me|him|her|them)|calling\s+(?:me|him|her)|logged\s+in\s+as|"
+    r"(?:knows?|knew|known)\s+(?:me|him|her|them)\s+as|"
+    r"(?<=everybody\s)calls\s+(?:my|his|her|our|their)\s+\w+|"
+    r"(?<=everyone\s)calls\s+(?:my|his|her|our|their)\s+\w+|"
     rf"goes\s+by|go\s+by|went\s+by|nicknamed|named)\s+(?P<n>{W})\b",
     re.I,
 )
@@ -106,7 +109,8 @@ ROLE_NAME_RE = re.compile(
     r"caseworker|manager|supervisor|nurse|lawyer|therapist|grandson|granddaughter|stepdad|"
     r"social worker|case manager|worker|advocate|pastor|priest|doctor|dentist|tutor|mentor|"
     r"landlord|sponsor|probation officer|po|attorney|psychiatrist|preceptor|recruiter|"
-    r"charge nurse|coordinator|director|preacher|youth pastor|youth leader|trainer|"
+    r"charge nurse|coordinator|director|preacher|youth pastor|youth leader|trainer|pharmacist|"
+    r"receptionist|interpreter|chaplain|principal|dietitian|aide|caregiver|babysitter|nanny|"
     rf"stepmom|stepson|stepdaughter|sponsee|bunkmate|classmate|mom|dad|mother|father|grandma|"
     rf"grandpa|grandmother|grandfather|kid|baby|son-in-law|daughter-in-law)\s+(?P<n>{W})"
     r"(?=\s+(?:is|was|has|had|and|too|who|just|always|never|made|said|says|told|asked|called|"

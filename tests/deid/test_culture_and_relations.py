@@ -148,3 +148,14 @@ def test_names_that_are_words_or_months(text: str, needle: str) -> None:
 )
 def test_months_and_the_modal_stay_what_they_are(text: str) -> None:
     assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "typ"),
+    [
+        ("client: everybody calls my brother boo even the cops know him as boo", "boo", "NAME"),
+        ("client: elijah's birthday would've been the thirtieth he'd be nine", "thirtieth", "DATE"),
+    ],
+)
+def test_nicknames_and_birthdays_in_speech(text: str, needle: str, typ: str) -> None:
+    assert covered(text, needle, typ), [(f.text, f.type) for f in scan(text)]

@@ -326,6 +326,16 @@ PAREN_CITE_RE = re.compile(
     rf"\({AUTHOR}(?:(?:,\s*|\s+&\s+|\s+and\s+|,\s*&\s*|,\s*and\s+){AUTHOR}){{0,3}}"
     r"(?:,?\s+(?:et\s+al\.?|\d{4}))?\)"
 )
+# Citations that say they are citations: "(CRAFT; Meyers & Smith)", "(Stanley & Brown
+# template)", "(Kotrba, Overcoming Selective Mutism)", "(Johnson, Hold Me Tight)".
+TITLE_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|to|a|an|with|on|your|my|me)"
+PAREN_CITE_SHOWN_RE = re.compile(
+    rf"\((?P<acr>[A-Z]{{2,8}}(?:-[A-Z0-9]+)?;\s*)?{AUTHOR}"
+    rf"(?:(?:,\s*|\s+&\s+|\s+and\s+|,\s*&\s*|,\s*and\s+){AUTHOR}){{0,3}}"
+    r"(?P<kind>\s+(?:template|model|manual|protocol|approach|method|framework|curriculum|"
+    r"scale|criteria|workbook|program))?"
+    rf"(?P<title>,\s+[A-Z][\w'’-]*(?:\s+{TITLE_WORD}){{1,7}})?\)"
+)
 
 
 def parenthetical_citation(text: str, c: Candidate, gz: Gazetteers) -> bool:
@@ -335,6 +345,12 @@ def parenthetical_citation(text: str, c: Candidate, gz: Gazetteers) -> bool:
         c.type == "LOCATION" and " " in text[c.start : c.end]
     ):
         return False
+    for m in PAREN_CITE_SHOWN_RE.finditer(text, max(0, c.start - 80), min(len(text), c.end + 80)):
+        title = HEADING_WORD_RE.findall(m.group("title") or "")
+        titled = len(title) >= 3 and 3 * sum(_ordinary(w, gz) for w in title) >= 2 * len(title)
+        shown = m.group("acr") or m.group("kind") or titled
+        if shown and m.start() < c.start and c.end < m.end():
+            return True
     for m in PAREN_CITE_RE.finditer(text, max(0, c.start - 60), min(len(text), c.end + 60)):
         if not (m.start() < c.start and c.end < m.end()):
             continue

@@ -142,3 +142,27 @@ def test_one_capitalized_abstract_word_is_not_a_name(text: str) -> None:
 
 def test_a_given_name_with_an_abstract_ending_is_still_a_name() -> None:
     assert covered("C: My friend Trinity called last night.", "Trinity", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan: Community Reinforcement and Family Training (CRAFT; Meyers & Smith); next week.",
+        "P: Continue brave-talk ladder (Kotrba, Overcoming Selective Mutism), stimulus fading.",
+        "Safety Plan (Stanley & Brown template) reviewed.",
+        "A: cycle consistent with an EFT formulation (Johnson, Hold Me Tight).",
+    ],
+)
+def test_citations_that_show_themselves(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Team (Obi, Maria Lopez) met today.", "Maria Lopez"),
+        ("C: Two cats (Mittens, Jasper).", "Jasper"),
+    ],
+)
+def test_names_in_brackets_that_cite_nothing(text: str, needle: str) -> None:
+    assert covered(text, needle, "NAME"), [(f.text, f.type) for f in scan(text)]

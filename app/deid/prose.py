@@ -225,7 +225,8 @@ DOC_HEADS = wl._set(
     " phase, tolerance, regulation, effectiveness, skills, group, concern, problem,"
     "objective, goal, goals, intervention, referral, necessity, consent, formulation, approach,"
     "disorder, metric, chart, meter, method, training, prevention, education, activation,"
-    "exposure, questions, boundaries, safety, modules, arrow"
+    "exposure, questions, boundaries, safety, modules, arrow, intake, soap, dap, birp, girp, pirp,"
+    "consultation, request, genogram, walk-in, contact, contacts, history, log, form, contract"
 )
 # Nouns counted in clinical work: "Phase 3", "Month 6", "Room 4", "Session 7 of 12".
 COUNTED_NOUNS = wl._set(
@@ -306,9 +307,25 @@ def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
             and not 0 < gz.surname_rank.get(p.lower(), 0) <= 5000  # "Hill:" may be a speaker
             for p in parts
         )  # a field label at the start of a line or after a sentence
-    if not all(_ordinary(w, gz) for w in words) or _distinctive_org(text, c, gz):
+    parts = [p for w in words for p in w.split("-") if p]
+    if not all(_ordinary(w, gz) for w in parts) or _distinctive_org(text, c, gz):
         return False
     lw = HEADING_WORD_RE.findall(line)
+    # "Intake — Employee Assistance Program", "SOAP — Crisis Walk-In": after a document's name
+    # and a dash, everyday and clinical words name a kind of service, not one place.
+    before = text[line_start : c.start]
+    dash = re.fullmatch(r"[ \t]*(?P<doc>[A-Za-z][\w /'’-]*?)[ \t]+[—–-][ \t]+", before)
+    if (
+        dash
+        and any(w.lower() in DOC_HEADS for w in HEADING_WORD_RE.findall(dash.group("doc")))
+        and not any(
+            p.lower() not in gz.frequent
+            and p.lower() not in wl.CLINICAL_TERMS
+            and p.lower() not in wl.CLINICAL_VOCAB
+            for p in parts
+        )
+    ):
+        return True
     # A heading names a document ("Progress Note — ...") and has no sentence end, colon or comma
     # (letter lines "To: HR, Pinnacle ..." do); a letterhead ("Riverside Counseling Center")
     # names no document and stays a finding.

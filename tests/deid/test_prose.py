@@ -166,3 +166,26 @@ def test_citations_that_show_themselves(text: str) -> None:
 )
 def test_names_in_brackets_that_cite_nothing(text: str, needle: str) -> None:
     assert covered(text, needle, "NAME"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intake — Employee Assistance Program\nReferral: management referral from employer.",
+        "Intake — University Counseling\nReferred by a resident advisor.",
+        "Group Note — Anger Management, Session 6",
+    ],
+)
+def test_a_kind_of_service_after_a_document_heading(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Exit Summary — Lighthouse Youth Shelter\nYouth stayed 30 days.", "Lighthouse"),
+        ("504 Plan Meeting Notes — Cottonwood Elementary\nAttendees: staff", "Cottonwood"),
+    ],
+)
+def test_a_named_place_after_a_document_heading(text: str, needle: str) -> None:
+    assert covered(text, needle, None), [(f.text, f.type) for f in scan(text)]

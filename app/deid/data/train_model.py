@@ -55,6 +55,7 @@ HELD_OUT = (
     "deid_final42",
     "deid_final44",
     "deid_final46",
+    "deid_final50",
 )
 
 

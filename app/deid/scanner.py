@@ -179,6 +179,8 @@ def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
     "Called Ray" -> "Ray", "Gibson Dunn I'm" -> "Gibson Dunn", "Creech and I'd" -> "Creech"."""
     if c.type not in PERSONAL or c.priority >= 4:
         return c
+    if SPELLED_OUT_RE.fullmatch(text, c.start, c.end):
+        return c  # "n g o z i": every letter of a spelled name, "i" too
     start, end = c.start, c.end
     while True:
         m = re.search(r"[\s,]+([A-Za-z'’]+)$", text[start:end])
@@ -199,6 +201,7 @@ def _trim_words(text: str, c: Candidate, gz: object) -> Candidate | None:
     return Candidate(start, end, c.type, c.label, c.priority)
 
 
+SPELLED_OUT_RE = re.compile(r"(?:[A-Za-z][ \t,.-]+){2,}[A-Za-z]")
 UNIT_AFTER_RE = re.compile(
     r"(?:,?\s+(?:building|bldg|unit|apartment|apt|suite|ste|lot|room|space|trailer)\.?\s*#?"
     r"[A-Za-z0-9]{1,5}\b)+",
@@ -354,7 +357,9 @@ def _role_not_name(span: str, gz: Gazetteers) -> bool:
     """'Attendees', 'Note', 'Treating Clinician', 'Peer Specialist': a role or heading word,
     alone or after ordinary words, is not a name."""
     words = span.split()
-    if not words or (words[-1] not in wl.ROLE_WORDS and span not in ROSTER_HEADS):
+    if not words or len(words[-1]) < 3:
+        return False  # a speaker letter ("C:"), or letters spelled out ("x i o m a r a")
+    if words[-1] not in wl.ROLE_WORDS and span not in ROSTER_HEADS:
         return False
     return all(
         w not in gz.first

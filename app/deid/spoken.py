@@ -462,7 +462,9 @@ def spelled(text: str) -> Iterator[Candidate]:
     for m in SPELLED_RE.finditer(text):
         letters = re.findall(r"[a-z]", m.group(0), re.I)
         word = "".join(letters).lower()
-        if len(letters) < 4 or all(ch.lower() in SINGLE_WORDS for ch in letters):
+        before = re.search(r"([A-Za-z]+)[\s,.-]+$", text[max(0, m.start() - 30) : m.start()])
+        echoed = before is not None and before.group(1).lower() == word  # "it's tee t e e"
+        if (len(letters) < 4 and not echoed) or all(ch.lower() in SINGLE_WORDS for ch in letters):
             continue
         after = re.match(r"[\s,.-]*([A-Za-z]+)", text[m.end() : m.end() + 40])
         said = after is not None and after.group(1).lower() == word

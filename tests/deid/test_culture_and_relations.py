@@ -159,3 +159,24 @@ def test_months_and_the_modal_stay_what_they_are(text: str) -> None:
 )
 def test_nicknames_and_birthdays_in_speech(text: str, needle: str, typ: str) -> None:
     assert covered(text, needle, typ), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("counselor: and your first name\ncaller: x i o m a r a", "x i o m a r a"),
+        ("speaker 2: yes ngozi okonkwo it's n g o z i", "n g o z i"),
+        ("caller: it's tee t e e short for tiana", "t e e"),
+    ],
+)
+def test_names_spelled_letter_by_letter(text: str, needle: str) -> None:
+    s = text.index(needle)
+    found = scan(text)
+    assert any(f.start <= s and s + len(needle) <= f.end for f in found), [
+        (f.text, f.type) for f in found
+    ]
+
+
+@pytest.mark.parametrize("text", ["c: i i i don't know", "c: a b c easy as that"])
+def test_letters_that_spell_nothing(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]

@@ -164,6 +164,22 @@ PET_RE = re.compile(
     rf"bunny|rabbit|horse|parrot|bird|hamster)\s+(?P<p>{W})\b",
     re.I,
 )
+# "um june came over saturday", "will said he'd pay": a given name that is also a word, as the
+# subject of a verb only a person does.
+AGENT_VERBS = (
+    r"said|told|texted|called|asked|yelled|screamed|laughed|cried|hugged|punched|slapped|"
+    r"kicked|cheated|lied|drove|walked|ran|married|dumped|ghosted|blocked|threatened|admitted|"
+    r"explained|mentioned|insisted|wrote|posted|agreed|decided|threw|picked|showed\s+up|"
+    r"came\s+over|came\s+home|went\s+home|moved\s+out|moved\s+in|says|tells|texts|keeps\s+"
+    r"texting|keeps\s+calling|passed\s+away|died|was\s+like|goes|went"
+)
+SUBJECT_NAME_RE = re.compile(rf"\b(?P<n>{W})\s+(?:{AGENT_VERBS})\b", re.I)
+SUBJECT_STOP_BEFORE = wl._set(
+    "my, the, a, an, his, her, their, our, your, of, in, for, with, to, i, we, you, they, it,"
+    "this, that, no, some, any, every, last, next, since, until, by, from, at, on, its, other,"
+    "another, same, old, young, little, big, nice, whole, one"
+)
+SUBJECT_NOT_NAMES = wl._set("guy, man, buddy, dude, kid, baby, boy, girl, lady, sonny, honey")
 # "jaden is eleven hope is eight", "and bear is the dog": a child's age or a pet named in a list.
 AGE_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -374,6 +390,21 @@ def detect(
             stem = m.group("n")[:-1]
             if stem in gz.first and stem not in gz.common and not _plain(stem):
                 out.append(_cand(ln.body_start, m, "n"))
+        for m in SUBJECT_NAME_RE.finditer(body):
+            n = m.group("n").lower()
+            prev = re.search(r"([a-z']+)\s+$", body[max(0, m.start() - 20) : m.start()])
+            verb = " ".join(body[m.end("n") : m.end()].split()).lower()
+            month_like = n in wl.MONTHS and verb in ("goes", "went")  # "june went by so fast"
+            if (
+                gz.first.get(n) == 1
+                and (n in gz.common or n in wl.MONTHS)
+                and not _plain(n)
+                and n not in wl.NEVER_NAMES
+                and not month_like
+                and n not in SUBJECT_NOT_NAMES
+                and not (prev and prev.group(1) in SUBJECT_STOP_BEFORE)
+            ):
+                out.append(_cand(ln.body_start, m, "n"))
         for m in ME_AND_RE.finditer(body):
             n = m.group("n").lower()
             if n in gz.first and not _plain(n) and n not in wl.NEVER_NAMES:
@@ -389,6 +420,9 @@ def detect(
                 out.append(_cand(ln.body_start, m, "n"))
         for m in PET_RE.finditer(body):
             g = "n" if m.group("n") else "p"
+            pet = m.group(g).lower()
+            if pet in gz.frequent and pet not in gz.first and pet not in wl.RELATION_WORDS:
+                continue  # "i talk to my cat more than people"
             if not _plain(m.group(g)):
                 out.append(_cand(ln.body_start, m, g))
     return out

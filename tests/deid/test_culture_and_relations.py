@@ -180,3 +180,28 @@ def test_names_spelled_letter_by_letter(text: str, needle: str) -> None:
 @pytest.mark.parametrize("text", ["c: i i i don't know", "c: a b c easy as that"])
 def test_letters_that_spell_nothing(text: str) -> None:
     assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("client: honestly not great um june came over saturday and we yelled", "june"),
+        ("c: so will said he'd pay for it", "will"),
+        ("c: and mark told me to leave", "mark"),
+    ],
+)
+def test_word_names_doing_what_people_do(text: str, needle: str) -> None:
+    assert covered(text, needle, "NAME"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c: june went by so fast",
+        "c: my hope died that day",
+        "caller: i was driving and the other guy ran the light",
+        "caller: it is i talk to my cat more than people",
+    ],
+)
+def test_words_doing_what_words_do(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]

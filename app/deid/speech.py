@@ -180,6 +180,26 @@ SUBJECT_STOP_BEFORE = wl._set(
     "another, same, old, young, little, big, nice, whole, one"
 )
 SUBJECT_NOT_NAMES = wl._set("guy, man, buddy, dude, kid, baby, boy, girl, lady, sonny, honey")
+# "working nights at the kindred", "my english teacher at whetstone": where someone works or
+# studies, even when the name is an everyday word.
+WORK_AT_RE = re.compile(
+    r"\b(?:work|works|worked|working|job|shift|shifts|hired|employed|nights|overnights|teacher|"
+    r"coach|counselor|nurse|doctor|principal|manager|boss|supervisor|break\s+room|volunteer|"
+    r"volunteering|student|students|cashier|custodian|janitor|cook|server)\s+(?:\w+\s+){0,2}?"
+    rf"at\s+(?:the\s+)?(?P<o>{W})\b"
+)
+WORK_AT_NOT = wl._set(
+    "home, work, school, night, nights, church, night, all, least, most, first, last, times,"
+    "noon, midnight, lunch, dinner, night, store, gym, hospital, clinic, office, mall, plant,"
+    "warehouse, factory, restaurant, bar, diner, cafe, shop, bank, daycare, college, university,"
+    "same, moment, place, job, front, back, desk, counter, register, door, bottom, top, end, time,"
+    "airport, hotel, motel, casino, prison, jail, pharmacy, grocery, gas, station, farm, ranch,"
+    "site, shelter, library, pool, park, zoo, laundromat, salon, dealership, coffee, pizza, post,"
+    "hardware, nursing, daycare, senior, county, city, state, federal, local, front, new, old"
+)
+WORK_AT_KIND_AFTER = re.compile(
+    r"\s+(?:place|shop|store|spot|joint|stand|truck|center|office|plant|home|house)\b"
+)
 # "jaden is eleven hope is eight", "and bear is the dog": a child's age or a pet named in a list.
 AGE_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -390,6 +410,18 @@ def detect(
             stem = m.group("n")[:-1]
             if stem in gz.first and stem not in gz.common and not _plain(stem):
                 out.append(_cand(ln.body_start, m, "n"))
+        for m in WORK_AT_RE.finditer(body):
+            o = m.group("o").lower()
+            if (
+                o not in WORK_AT_NOT
+                and o not in FUNCTION_WORDS
+                and o not in wl.NUMBER_WORDS
+                and o not in wl.WEEKDAYS
+                and not _plain(o)
+                and WORK_AT_KIND_AFTER.match(body, m.end("o")) is None
+            ):
+                s0 = ln.body_start + m.start("o")
+                out.append(Candidate(s0, s0 + len(o), "ORGANIZATION", "EMPLOYER", 2))
         for m in SUBJECT_NAME_RE.finditer(body):
             n = m.group("n").lower()
             prev = re.search(r"([a-z']+)\s+$", body[max(0, m.start() - 20) : m.start()])

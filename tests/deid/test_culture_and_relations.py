@@ -205,3 +205,29 @@ def test_word_names_doing_what_people_do(text: str, needle: str) -> None:
 )
 def test_words_doing_what_words_do(text: str) -> None:
     assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("c: and i'm working nights at the kindred and my sister won't help", "kindred"),
+        ("client: my english teacher at whetstone is the only one who noticed", "whetstone"),
+    ],
+)
+def test_where_someone_works_in_speech(text: str, needle: str) -> None:
+    assert covered(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c: she works at the coffee place near us",
+        "caller: i work at the airport in the wheelchair service",
+        "c: i started working at seven",
+        "c: i work at home now",
+    ],
+)
+def test_kinds_of_workplace_in_speech(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "ORGANIZATION"], [
+        (f.text, f.type) for f in scan(text)
+    ]

@@ -580,6 +580,34 @@ def abstract_noun(text: str, c: Candidate, gz: Gazetteers) -> bool:
     )
 
 
+ORDINAL_RE = re.compile(
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|twentieth|thirtieth|twenty[- ]\w+|thirty[- ]first|\d{1,2}(?:st|nd|rd|th))",
+    re.I,
+)
+# Nouns an ordinal counts ("the first time", "the second night", "the first ring").
+COUNTED_AFTER_ORDINAL = wl._set(
+    "time, times, ring, night, nights, day, days, week, weeks, month, months, year, years, slide,"
+    "line, chapter, one, ones, home, hospitalization, minutes, minute, hour, hours, floor, grade,"
+    "round, rounds, session, sessions, visit, step, part, place, thing, things, kid, child, son,"
+    "daughter, wife, husband, marriage, affair, attempt, half, page, question, class, period,"
+    "game, shift, person, guy, girl, trimester, semester, quarter, try, job, baby, pregnancy,"
+    "deployment, tour, house, apartment, therapist, date, meeting, group, week's, born, grader,"
+    "generation, cousin, wave, episode, season, overdose, relapse, dose, drink, beer, cigarette"
+)
+
+
+def ordinal_not_date(text: str, c: Candidate) -> bool:
+    """'the first time', 'on the second night', 'the first 15 minutes': an ordinal before the
+    noun it counts is not a day of the month."""
+    if not ORDINAL_RE.fullmatch(text, c.start, c.end):
+        return False
+    m = re.match(r"[ \t]+([A-Za-z']+|\d+)", text[c.end : c.end + 30])
+    if m is None:
+        return False  # end of the sentence: "the twentieth."
+    return m.group(1).isdigit() or m.group(1).lower() in COUNTED_AFTER_ORDINAL
+
+
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """One of the shapes above."""
     span = text[c.start : c.end]
@@ -604,4 +632,5 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or (c.type == "DATE" and rating_not_date(text, c))
         or (c.type == "DATE" and count_not_date(text, c))
         or abstract_noun(text, c, gz)
+        or (c.type == "DATE" and ordinal_not_date(text, c))
     )

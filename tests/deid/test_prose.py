@@ -189,3 +189,27 @@ def test_a_kind_of_service_after_a_document_heading(text: str) -> None:
 )
 def test_a_named_place_after_a_document_heading(text: str, needle: str) -> None:
     assert covered(text, needle, None), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C: This is the first time she's asked me for anything.",
+        "C: She picked up on the second ring.",
+        "Kai refused to speak for the first 15 minutes.",
+    ],
+)
+def test_an_ordinal_before_what_it_counts_is_not_a_date(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "DATE"], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("c: my court date is on the fourth and i'm scared", "fourth"),
+        ("therapist: the 11th works same time", "11th"),
+        ("c: his birthday is the twelfth so call him", "twelfth"),
+    ],
+)
+def test_a_day_of_the_month_stays_a_date(text: str, needle: str) -> None:
+    assert covered(text, needle, "DATE"), [(f.text, f.type) for f in scan(text)]

@@ -608,6 +608,31 @@ def ordinal_not_date(text: str, c: Candidate) -> bool:
     return m.group(1).isdigit() or m.group(1).lower() in COUNTED_AFTER_ORDINAL
 
 
+# Instruments named for a place or a person ("Vanderbilt parent ratings", "Vineland-3",
+# "Conners 4", "Edinburgh was 21", "Roberts-2 cards"): the measure, not the place.
+INSTRUMENT_NAME_RE = re.compile(
+    r"(?:Vanderbilt|Vineland|Conners|Edinburgh|Hamilton|Columbia|Achenbach|Kaufman|Woodcock|"
+    r"Wechsler|Zung|Hopkins|Montreal|Boston|Roberts|Rey|Stanford|Bayley|Peabody|Brown|"
+    r"Yale-Brown|Hare|Minnesota|Millon)"
+)
+INSTRUMENT_AFTER_RE = re.compile(
+    r"(?:-\d|[ \t]+\d|[ \t]+(?:parent|teacher|self-report|rating|ratings|scale|scales|form|"
+    r"forms|score|scores|total|inventory|questionnaire|checklist|screen|screener|assessment|"
+    r"naming|test|cards?|subscale|profile|composite|was|were|showed|indicated|elevated)\b)"
+)
+
+
+def instrument_name(text: str, c: Candidate) -> bool:
+    """A measure named for a place or person, followed by what measures have."""
+    return (
+        INSTRUMENT_NAME_RE.fullmatch(text, c.start, c.end) is not None
+        and INSTRUMENT_AFTER_RE.match(text, c.end) is not None
+        and not re.search(
+            r"\b(?:at|to|from|attends?|attended|in)[ \t]+$", text[max(0, c.start - 12) : c.start]
+        )
+    )
+
+
 def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
     """One of the shapes above."""
     span = text[c.start : c.end]
@@ -633,4 +658,5 @@ def not_identifying(text: str, c: Candidate, gz: Gazetteers) -> bool:
         or (c.type == "DATE" and count_not_date(text, c))
         or abstract_noun(text, c, gz)
         or (c.type == "DATE" and ordinal_not_date(text, c))
+        or (c.type in ("NAME", "LOCATION", "ORGANIZATION") and instrument_name(text, c))
     )

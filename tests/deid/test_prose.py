@@ -213,3 +213,24 @@ def test_an_ordinal_before_what_it_counts_is_not_a_date(text: str) -> None:
 )
 def test_a_day_of_the_month_stays_a_date(text: str, needle: str) -> None:
     assert covered(text, needle, "DATE"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vanderbilt parent ratings elevated on inattentive items.",
+        "Parent report on the Vineland-3 indicated weakness in socialization.",
+        "She's on lithium. Edinburgh was 21 at admission, now 9.",
+    ],
+)
+def test_instruments_named_for_places(text: str) -> None:
+    assert scan(text) == [], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [("C: My son goes to Vanderbilt in the fall.", "Vanderbilt"),
+     ("C: I went to Edinburgh last year.", "Edinburgh")],
+)  # fmt: skip
+def test_the_places_themselves_stay_findings(text: str, needle: str) -> None:
+    assert covered(text, needle, None), [(f.text, f.type) for f in scan(text)]

@@ -214,10 +214,14 @@ def summary() -> None:
         f"{'set':<14}{'excerpts':>9} {'gold':>5} | {'recall':>7} {'prec.':>6} {'cleaned':>8} "
         f"{'flagged':>8} {'ms/exc':>7} | {'base R':>7} {'base P':>7} {'base cl.':>8}"
     )
+    held = {name: Score(Counter(), Counter(), Counter(), Counter()) for name in ("par", "base")}
     for path in paths:
         rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln]
         par = evaluate(rows, parallel_scan)
         base = evaluate(rows, baseline_scan)
+        if path.stem in HELD_OUT:
+            _add(held["par"], par)
+            _add(held["base"], base)
         g = par.gold_words["ALL"]
         name = path.stem.removeprefix("deid_") + (" *" if path.stem in HELD_OUT else "")
         print(
@@ -230,7 +234,29 @@ def summary() -> None:
             f"{pct(base.pred_right['ALL'], base.pred_words['ALL']):>7} "
             f"{pct(base.cleaned, base.id_excerpts):>8}"
         )
+    par, base = held["par"], held["base"]
+    g = par.gold_words["ALL"]
+    print(
+        f"{'held-out all':<14}{par.n:>9} {g:>5} | {pct(par.gold_found['ALL'], g):>7} "
+        f"{pct(par.pred_right['ALL'], par.pred_words['ALL']):>6} "
+        f"{pct(par.cleaned, par.id_excerpts):>8} "
+        f"{pct(par.clean_flagged, par.clean_excerpts):>8} "
+        f"{1000 * par.seconds / max(1, par.n):>7.2f} | "
+        f"{pct(base.gold_found['ALL'], g):>7} "
+        f"{pct(base.pred_right['ALL'], base.pred_words['ALL']):>7} "
+        f"{pct(base.cleaned, base.id_excerpts):>8}"
+    )
     print("* held out: never used for training or tuning (app/deid/data/train_model.py HELD_OUT)")
+
+
+def _add(total: Score, s: Score) -> None:
+    """Sum one set's counts into a running total."""
+    for name in ("gold_words", "gold_found", "pred_words", "pred_right"):
+        getattr(total, name).update(getattr(s, name))
+    counts = ("id_excerpts", "cleaned", "clean_excerpts", "clean_flagged", "clean_findings", "n")
+    for name in counts:
+        setattr(total, name, getattr(total, name) + getattr(s, name))
+    total.seconds += s.seconds
 
 
 def main() -> None:

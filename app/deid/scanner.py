@@ -520,6 +520,7 @@ def scan(text: str) -> list[Finding]:
     cands += spoken.spelled(text)
     cands += spoken.spoken_handles(text)
     cands += spoken.exits(text)
+    cands += spoken.units_and_parishes(text)
     # Lines written without capitals (speech recognition) get the case-insensitive variants.
     lower_lines = {t.line for t in tokens if t.names_lower}
     for li in sorted(lower_lines):

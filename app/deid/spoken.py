@@ -663,6 +663,47 @@ HANDLE_LEAD_RE = re.compile(r"\b(?:at|is|its|it's|called|named)\s+(?=(?:[a-z0-9]
 SPOKEN_EMAIL_AT_RE = re.compile(r"\s+at\s+[a-z0-9]+\s+dot\s+", re.I)
 
 
+# "second battalion fifth marines", "2nd battalion 8th marines", "local four oh one", "vfw post
+# seventeen twenty", "our lady of guadalupe": units, locals, posts and parishes said aloud.
+ORDINAL_WORD = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|fortieth|fiftieth|eightieth|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth)|hundred\s+and\s+first)"
+)
+MILITARY_UNIT_RE = re.compile(
+    rf"\b{ORDINAL_WORD}\s+(?:battalion|brigade|regiment|division|infantry|cavalry|marines|"
+    r"airborne|platoon|squadron|fleet|armored|engineers|signal|ranger\s+battalion)"
+    rf"(?:\s+{ORDINAL_WORD}\s+(?:marines|infantry|cavalry|regiment|division|brigade|"
+    r"field\s+artillery|artillery|aviation))?\b(?!\s+of\b)",
+    re.I,
+)
+NUMBERED_LOCAL_RE = re.compile(
+    rf"\b(?:(?:vfw|american\s+legion|union|ibew|uaw|teamsters)\s+)?(?:local|post|lodge|troop|"
+    rf"precinct|engine|ladder)\s+{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD}){{0,3}}\b",
+    re.I,
+)
+OUR_LADY_RE = re.compile(
+    r"\b(?:our\s+lady|our\s+savior|our\s+saviour|our\s+redeemer)\s+(?:of\s+(?:the\s+)?)?"
+    r"[a-z]+(?:\s+(?:of\s+)?[a-z]+)?",
+    re.I,
+)
+
+
+def units_and_parishes(text: str) -> Iterator[Candidate]:
+    """Military units, union locals, veterans' posts and parishes, as speech writes them."""
+    for m in MILITARY_UNIT_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 3)
+    for m in NUMBERED_LOCAL_RE.finditer(text):
+        yield Candidate(m.start(), m.end(), "ORGANIZATION", "ORG", 2)
+    for m in OUR_LADY_RE.finditer(text):
+        end = m.start() + len(m.group(0))
+        tail = re.search(r"\s+(?:on|in|at|and|was|is|where|when|so|for|with)$", m.group(0), re.I)
+        if tail:
+            end = m.start() + tail.start()
+        yield Candidate(m.start(), end, "ORGANIZATION", "CHURCH", 3)
+
+
 # "off of exit one fifty six", "the shell by the forty four exit": a highway exit near a home.
 SPOKEN_EXIT_RE = re.compile(
     rf"\bexit\s+{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*\b|\b{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*\s+exit\b",

@@ -215,3 +215,31 @@ def test_units_said_aloud_and_numbered_chains(text: str, needle: str, typ: str) 
 )
 def test_state_universities_in_speech(text: str, needle: str) -> None:
     assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("c: deployed with second battalion fifth marines", "second battalion fifth marines"),
+        ("client: i was with 2nd battalion 8th marines in oh nine", "2nd battalion 8th marines"),
+        ("c: my dad's old friends from local four oh one were there", "local four oh one"),
+        ("caller: he's at the vfw post seventeen twenty drinking", "vfw post seventeen twenty"),
+        ("c: i grew up going to our lady of guadalupe and", "our lady of guadalupe"),
+    ],
+)  # fmt: skip
+def test_units_locals_posts_and_parishes_said_aloud(text: str, needle: str) -> None:
+    assert _one_span(text, needle, "ORGANIZATION"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c: in the first division of the tournament",
+        "c: we went to the post office",
+        "c: i was the first one there",
+    ],
+)
+def test_ordinals_and_offices_are_not_units(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "ORGANIZATION"], [
+        (f.text, f.type) for f in scan(text)
+    ]

@@ -15,7 +15,7 @@ from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
 from app.deid.safetynet import FUNCTION_WORDS
-from app.deid.spoken import NUMBER_WORD
+from app.deid.spoken import NUMBER_WORD, ORDINAL_WORD
 from app.deid.tokens import Line
 
 W = r"[a-z][a-z'’-]*[a-z]"
@@ -275,6 +275,19 @@ INITIALS_NICK_RE = re.compile(
 )
 
 
+# "when do you start" / "the twentieth": a bare day of the month answering when; "see you the
+# third".
+WHEN_QUESTION_RE = re.compile(
+    r"\b(?:when|what\s+day|what\s+date|which\s+day|what\s+time)\b[^\n]*$", re.I
+)
+DAY_ANSWER_RE = re.compile(
+    r"^[\s,.]*(?:(?:um+|uh+|so|it'?s|its|on|maybe|probably|i\s+think)[\s,]+)*the\s+"
+    rf"(?P<d>{ORDINAL_WORD})\b",
+    re.I,
+)
+SEE_YOU_DAY_RE = re.compile(rf"\bsee\s+you\s+(?:on\s+)?the\s+(?P<d>{ORDINAL_WORD})\b", re.I)
+
+
 def detect(
     text: str, lines: list[Line], gz: Gazetteers, lower_lines: set[int] | None = None
 ) -> list[Candidate]:
@@ -297,6 +310,13 @@ def detect(
             prev = lines[i - 1]
             if NAME_QUESTION_RE.search(text[prev.body_start : prev.end]):
                 out += _answer(text, ln.body_start, ln.end, gz)
+            day = DAY_ANSWER_RE.match(body)
+            if day and WHEN_QUESTION_RE.search(text[prev.body_start : prev.end]):
+                s0 = ln.body_start + day.start("d")
+                out.append(Candidate(s0, ln.body_start + day.end("d"), "DATE", "DATE", 3))
+        for m in SEE_YOU_DAY_RE.finditer(body):
+            s0 = ln.body_start + m.start("d")
+            out.append(Candidate(s0, ln.body_start + m.end("d"), "DATE", "DATE", 3))
         if not lower:
             out += _lower_names_in_cased(body, ln.body_start, gz)
             continue

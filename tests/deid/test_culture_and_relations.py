@@ -231,3 +231,19 @@ def test_kinds_of_workplace_in_speech(text: str) -> None:
     assert not [f for f in scan(text) if f.type == "ORGANIZATION"], [
         (f.text, f.type) for f in scan(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("t: when do you start\nc: the twentieth", "twentieth"),
+        ("c: i had a panic attack the first day anyway see you the third", "third"),
+    ],
+)
+def test_a_bare_day_answering_when(text: str, needle: str) -> None:
+    assert covered(text, needle, "DATE"), [(f.text, f.type) for f in scan(text)]
+
+
+def test_an_ordinal_counting_something_answers_no_when() -> None:
+    text = "t: when did it start\nc: the first time i saw him"
+    assert not [f for f in scan(text) if f.type == "DATE"], [(f.text, f.type) for f in scan(text)]

@@ -295,7 +295,8 @@ LOWER_DIR_STREET_RE = re.compile(r"\b(?:on|off)\s+(?P<s>(?:north|south|east|west
 ROUTE_WORD_RE = re.compile(
     r"\b(?:on|off|at|near|by|take|took|taking)\s+(?:the\s+)?(?P<r>(?:route|highway|hwy|rte|"
     r"county\s+road|state\s+road)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
     r"three|four|five|six|seven|eight|nine))?)\b",
     re.I,
 )

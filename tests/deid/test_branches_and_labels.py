@@ -243,3 +243,8 @@ def test_ordinals_and_offices_are_not_units(text: str) -> None:
     assert not [f for f in scan(text) if f.type == "ORGANIZATION"], [
         (f.text, f.type) for f in scan(text)
     ]
+
+
+def test_a_route_numbered_in_the_teens_said_aloud() -> None:
+    text = "c: i sat in the parking lot on route nineteen and did the urge surfing"
+    assert _one_span(text, "route nineteen", "LOCATION"), [(f.text, f.type) for f in scan(text)]

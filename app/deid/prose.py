@@ -255,11 +255,13 @@ def _distinctive_org(text: str, c: Candidate, gz: Gazetteers) -> bool:
     place, not a kind of program ("Group Home", "Anger Management")."""
     if c.type not in ("ORGANIZATION", "LOCATION"):
         return False
-    for w in HEADING_WORD_RE.findall(text[c.start : c.end]):
-        lw = w.lower()
-        if lw not in gz.frequent and lw not in wl.CLINICAL_TERMS and lw not in wl.CLINICAL_VOCAB:
-            return True
-    return False
+    return any(_distinctive(w, gz) for w in HEADING_WORD_RE.findall(text[c.start : c.end]))
+
+
+def _distinctive(word: str, gz: Gazetteers) -> bool:
+    """A word that is neither everyday English nor clinical vocabulary ("Cottonwood")."""
+    lw = word.lower()
+    return lw not in gz.frequent and lw not in wl.CLINICAL_TERMS and lw not in wl.CLINICAL_VOCAB
 
 
 def document_phrase(text: str, c: Candidate, gz: Gazetteers) -> bool:
@@ -318,12 +320,7 @@ def heading_or_field(text: str, c: Candidate, gz: Gazetteers) -> bool:
     if (
         dash
         and any(w.lower() in DOC_HEADS for w in HEADING_WORD_RE.findall(dash.group("doc")))
-        and not any(
-            p.lower() not in gz.frequent
-            and p.lower() not in wl.CLINICAL_TERMS
-            and p.lower() not in wl.CLINICAL_VOCAB
-            for p in parts
-        )
+        and not any(_distinctive(p, gz) for p in parts)
     ):
         return True
     # A heading names a document ("Progress Note — ...") and has no sentence end, colon or comma
@@ -618,7 +615,7 @@ INSTRUMENT_NAME_RE = re.compile(
 INSTRUMENT_AFTER_RE = re.compile(
     r"(?:-\d|[ \t]+\d|[ \t]+(?:parent|teacher|self-report|rating|ratings|scale|scales|form|"
     r"forms|score|scores|total|inventory|questionnaire|checklist|screen|screener|assessment|"
-    r"naming|test|cards?|subscale|profile|composite|was|were|showed|indicated|elevated)\b)"
+    r"naming|test|cards?|subscale|profile|composite)\b|[ \t]+(?:was|were)[ \t]+\d)"
 )
 
 

@@ -382,6 +382,10 @@ LONE_KINDS = wl._set(
 )
 
 
+# Religious practice and cultural concepts ("Bhagavad Gita", "Nine Night"): never an employer.
+PRACTICE_WORDS = wl.RELIGIOUS_WORDS | wl.CULTURE_WORDS
+
+
 def _non_identifying(span: str, typ: str) -> bool:
     """Whole spans that are clinical terms, or (as names/places) non-identifying proper nouns."""
     if span in wl.CLINICAL_TERMS:
@@ -392,9 +396,7 @@ def _non_identifying(span: str, typ: str) -> bool:
         return True  # "St. Patrick's Day"
     if typ == "ORGANIZATION":
         # "Little League", "Gamblers Anonymous" (a one-word brand may still be the employer)
-        return (" " in span and span in safetynet.GENERIC_PROPER) or span in (
-            wl.RELIGIOUS_WORDS | wl.CULTURE_WORDS
-        )
+        return (" " in span and span in safetynet.GENERIC_PROPER) or span in PRACTICE_WORDS
     return typ in ("NAME", "LOCATION") and (
         span in context.HARD_STOP or safetynet.generic_span(span)
     )

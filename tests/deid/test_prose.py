@@ -234,3 +234,7 @@ def test_instruments_named_for_places(text: str) -> None:
 )  # fmt: skip
 def test_the_places_themselves_stay_findings(text: str, needle: str) -> None:
     assert covered(text, needle, None), [(f.text, f.type) for f in scan(text)]
+
+
+def test_a_person_with_an_instrument_surname_is_still_a_person() -> None:
+    assert covered("C: Roberts was my boss for years.", "Roberts", "NAME")

@@ -222,22 +222,17 @@ def summary() -> None:
         if path.stem in HELD_OUT:
             _add(held["par"], par)
             _add(held["base"], base)
-        g = par.gold_words["ALL"]
         name = path.stem.removeprefix("deid_") + (" *" if path.stem in HELD_OUT else "")
-        print(
-            f"{name:<14}{len(rows):>9} {g:>5} | {pct(par.gold_found['ALL'], g):>7} "
-            f"{pct(par.pred_right['ALL'], par.pred_words['ALL']):>6} "
-            f"{pct(par.cleaned, par.id_excerpts):>8} "
-            f"{pct(par.clean_flagged, par.clean_excerpts):>8} "
-            f"{1000 * par.seconds / max(1, par.n):>7.2f} | "
-            f"{pct(base.gold_found['ALL'], g):>7} "
-            f"{pct(base.pred_right['ALL'], base.pred_words['ALL']):>7} "
-            f"{pct(base.cleaned, base.id_excerpts):>8}"
-        )
-    par, base = held["par"], held["base"]
+        _set_line(name, par, base)
+    _set_line("held-out all", held["par"], held["base"])
+    print("* held out: never used for training or tuning (app/deid/data/train_model.py HELD_OUT)")
+
+
+def _set_line(name: str, par: Score, base: Score) -> None:
+    """One line of the --sets table."""
     g = par.gold_words["ALL"]
     print(
-        f"{'held-out all':<14}{par.n:>9} {g:>5} | {pct(par.gold_found['ALL'], g):>7} "
+        f"{name:<14}{par.n:>9} {g:>5} | {pct(par.gold_found['ALL'], g):>7} "
         f"{pct(par.pred_right['ALL'], par.pred_words['ALL']):>6} "
         f"{pct(par.cleaned, par.id_excerpts):>8} "
         f"{pct(par.clean_flagged, par.clean_excerpts):>8} "
@@ -246,7 +241,6 @@ def summary() -> None:
         f"{pct(base.pred_right['ALL'], base.pred_words['ALL']):>7} "
         f"{pct(base.cleaned, base.id_excerpts):>8}"
     )
-    print("* held out: never used for training or tuning (app/deid/data/train_model.py HELD_OUT)")
 
 
 def _add(total: Score, s: Score) -> None:

@@ -200,6 +200,15 @@ WORK_AT_NOT = wl._set(
 WORK_AT_KIND_AFTER = re.compile(
     r"\s+(?:place|shop|store|spot|joint|stand|truck|center|office|plant|home|house)\b"
 )
+# "me and jayden and lil t", "my cousin lil man", "big steve": nicknames made with lil/big.
+NICKNAME_RE = re.compile(r"\b(?P<n>(?:lil|li'l|big)\s+(?P<w>[a-z]{1,12}))\b", re.I)
+LIL_WORDS = wl._set("man, mama, sis, bro, g, d, t, j, k, b, c, e, m, p, r, s, x, z")
+# "art how about you", "ellis, want to start?": a name called on to take a turn in a group.
+TURN_RE = re.compile(
+    rf"^\s*(?P<n>{W}),?\s+(?:how\s+about\s+you|what\s+about\s+you|(?:do\s+)?you\s+want\s+to\s+"
+    r"(?:start|go|share)|want\s+to\s+(?:start|go|share)|go\s+ahead|your\s+turn)\b",
+    re.I,
+)
 # "jaden is eleven hope is eight", "and bear is the dog": a child's age or a pet named in a list.
 AGE_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -442,6 +451,13 @@ def detect(
             ):
                 s0 = ln.body_start + m.start("o")
                 out.append(Candidate(s0, s0 + len(o), "ORGANIZATION", "EMPLOYER", 2))
+        for m in NICKNAME_RE.finditer(body):
+            w = m.group("w").lower()
+            lil = not m.group("n").lower().startswith("big")
+            if (w in gz.first and not _plain(w)) or (lil and w in LIL_WORDS):
+                out.append(_cand(ln.body_start, m, "n"))
+        if (m := TURN_RE.match(body)) and m.group("n").lower() in gz.first:
+            out.append(_cand(ln.body_start, m, "n"))
         for m in SUBJECT_NAME_RE.finditer(body):
             n = m.group("n").lower()
             prev = re.search(r"([a-z']+)\s+$", body[max(0, m.start() - 20) : m.start()])

@@ -247,3 +247,23 @@ def test_a_bare_day_answering_when(text: str, needle: str) -> None:
 def test_an_ordinal_counting_something_answers_no_when() -> None:
     text = "t: when did it start\nc: the first time i saw him"
     assert not [f for f in scan(text) if f.type == "DATE"], [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("client: me and jayden and lil t were just chilling", "lil t"),
+        ("c: so yeah i'm at my cousin lil man's place now", "lil man"),
+        ("client: it was me keon mari and big steve at the park", "big steve"),
+        ("[00:15:35] facilitator: art how about you", "art"),
+    ],
+)
+def test_nicknames_and_turns_in_a_group(text: str, needle: str) -> None:
+    assert covered(text, needle, "NAME"), [(f.text, f.type) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["c: it was a lil bit much", "c: that was a big deal", "c: my big brother left"]
+)
+def test_lil_and_big_as_words(text: str) -> None:
+    assert not [f for f in scan(text) if f.type == "NAME"], [(f.text, f.type) for f in scan(text)]

@@ -133,6 +133,8 @@ ORD_WORDS = (
     "thirtieth|thirty[- ]first|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|"
     "eighth|ninth)"
 )
+# A day of the month as an ordinal, in words or digits ("the twelfth", "the 14th").
+DAY_ORDINAL = rf"(?:{ORD_WORDS}|(?:[12]?\d|3[01])(?:st|nd|rd|th))"
 CARD_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|thirty[- ]one|twenty[- ](?:one|two|three|"

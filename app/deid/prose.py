@@ -15,6 +15,7 @@ import re
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
+from app.deid.patterns import DAY_ORDINAL
 
 # Agencies, leagues and programs known across the whole country: alone they locate no one
 # ("the VA approved my claim"); a place beside them is a finding of its own ("the VA in Akron").
@@ -577,11 +578,7 @@ def abstract_noun(text: str, c: Candidate, gz: Gazetteers) -> bool:
     )
 
 
-ORDINAL_RE = re.compile(
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\w+teenth|twentieth|thirtieth|twenty[- ]\w+|thirty[- ]first|\d{1,2}(?:st|nd|rd|th))",
-    re.I,
-)
+ORDINAL_RE = re.compile(DAY_ORDINAL, re.I)
 # Nouns an ordinal counts ("the first time", "the second night", "the first ring").
 COUNTED_AFTER_ORDINAL = wl._set(
     "time, times, ring, night, nights, day, days, week, weeks, month, months, year, years, slide,"

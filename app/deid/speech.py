@@ -14,8 +14,9 @@ import re
 from app.deid import wordlists as wl
 from app.deid.finding import Candidate
 from app.deid.gazetteers import Gazetteers
+from app.deid.patterns import DAY_ORDINAL
 from app.deid.safetynet import FUNCTION_WORDS
-from app.deid.spoken import NUMBER_WORD, ORDINAL_WORD
+from app.deid.spoken import NUMBER_WORD
 from app.deid.tokens import Line
 
 W = r"[a-z][a-z'’-]*[a-z]"
@@ -291,10 +292,10 @@ WHEN_QUESTION_RE = re.compile(
 )
 DAY_ANSWER_RE = re.compile(
     r"^[\s,.]*(?:(?:um+|uh+|so|it'?s|its|on|maybe|probably|i\s+think)[\s,]+)*the\s+"
-    rf"(?P<d>{ORDINAL_WORD})\b",
+    rf"(?P<d>{DAY_ORDINAL})\b",
     re.I,
 )
-SEE_YOU_DAY_RE = re.compile(rf"\bsee\s+you\s+(?:on\s+)?the\s+(?P<d>{ORDINAL_WORD})\b", re.I)
+SEE_YOU_DAY_RE = re.compile(rf"\bsee\s+you\s+(?:on\s+)?the\s+(?P<d>{DAY_ORDINAL})\b", re.I)
 
 
 def detect(
